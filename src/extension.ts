@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { AccountSessions } from './accounts/account-sessions';
+import { AccountSettings } from './accounts/account-settings';
+import { KeyStore } from './accounts/key-store';
+import { keyRejectedPrompter } from './commands/key-rejected-prompt';
+import { registerCommands } from './commands/register';
+import type { Services } from './commands/services';
+import { createProvider, descriptorFor, type ProviderHost } from './providers';
+import { PipelinesTree } from './tree/pipelines-tree';
+
+/** Composes the extension: services, the Pipelines view and the commands. No network, no logic. */
+export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('CRM Pipelines', { log: true });
+  const settings = new AccountSettings();
+  const keys = new KeyStore(context.secrets);
+  const providerHost: ProviderHost = { logger: log, storageDir: context.globalStorageUri.fsPath };
+  const onKeyRejected = keyRejectedPrompter();
+
+  const sessions = new AccountSessions((account) => ({
+    descriptor: descriptorFor(account.provider),
+    readKey: (id) => keys.get(id),
+    createProvider: (a, apiKey, onWait) =>
+      createProvider(a, apiKey, {
+        ...providerHost,
+        onWait: (info) => info.reason === 'rateLimited' && onWait(info.delayMs),
+      }),
+    logError: (message) => log.error(message),
+    onKeyRejected,
+  }));
+  const tree = new PipelinesTree(sessions, vscode.Uri.joinPath(context.extensionUri, 'media'));
+  const treeView = vscode.window.createTreeView('crmPipelines.pipelines', { treeDataProvider: tree, showCollapseAll: true });
+  const services: Services = { settings, keys, sessions, tree, treeView, log, providerHost };
+
+  const loadAccounts = () => {
+    const { accounts, invalid } = settings.read();
+    sessions.sync(accounts);
+    tree.setAccounts(accounts.map((a) => a.id), invalid);
+    void vscode.commands.executeCommand('setContext', 'crmPipelines.hasAccounts', accounts.length + invalid.length > 0);
+    void vscode.commands.executeCommand('setContext', 'crmPipelines.ready', true);
+  };
+  loadAccounts();
+
+  context.subscriptions.push(
+    log, settings, tree, treeView, sessions,
+    settings.onDidChange(loadAccounts),
+    ...registerCommands(services),
+  );
+  log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,10 @@
+import type { ProviderId } from '../model';
+import type { ProviderDescriptor } from './contract';
+import { sampleDescriptor } from './sample';
+
+/** Every CRM the extension can connect to, in the order "Add Account" offers them. */
+export const providerDescriptors: readonly ProviderDescriptor[] = [sampleDescriptor];
+
+export function descriptorFor(id: ProviderId | string): ProviderDescriptor | undefined {
+  return providerDescriptors.find((d) => d.id === id);
+}

@@ -1,0 +1,125 @@
+import type { AccountSession } from '../../accounts/account-session';
+import type { StageDealList } from '../../accounts/stage-deal-list';
+import { totalsByCurrency, type Stage } from '../../model';
+import { formatCount, formatTotals } from '../../util/format';
+import { COMMANDS, errorRow } from '../error-rows';
+import { escapeMarkdown } from '../markdown';
+import { DealNode } from './deal-node';
+import { MessageNode } from './message-node';
+import type { NodeContext, NodeIcon, NodeView } from './tree-node';
+import { TreeNode } from './tree-node';
+import { loadOrShowWait } from './wait-notice';
+
+const STAGE_ICONS: Record<Stage['outcome'], NodeIcon> = {
+  open: { codicon: 'debug-stackframe-dot' },
+  unknown: { codicon: 'debug-stackframe-dot' },
+  won: { codicon: 'pass', color: 'charts.green' },
+  lost: { codicon: 'circle-slash', color: 'charts.red' },
+};
+
+export class StageNode extends TreeNode {
+  private loadingMore = false;
+  private drawnSummary: string | undefined;
+
+  constructor(
+    parent: TreeNode,
+    readonly session: AccountSession,
+    readonly stage: Stage,
+    private readonly context: NodeContext,
+  ) {
+    super(`${parent.id}/${stage.id}`, parent);
+  }
+
+  get deals(): StageDealList {
+    return this.session.stage(this.stage.pipelineId, this.stage.id);
+  }
+
+  view(): NodeView {
+    const outcome = this.stage.outcome === 'won' || this.stage.outcome === 'lost' ? ` ${this.stage.outcome}` : '';
+    this.drawnSummary = this.summary();
+    return {
+      label: this.stage.name,
+      description: this.drawnSummary,
+      icon: STAGE_ICONS[this.stage.outcome],
+      collapsible: 'collapsed',
+      contextValue: `stage${outcome}`,
+    };
+  }
+
+  /** "12 · $48,200 + €3,100"; "50+ · …" while the CRM gives no total and more pages remain. */
+  summary(): string | undefined {
+    const list = this.deals;
+    if (list.error && !list.hasFirstPage) return 'not loaded';
+    if (!list.hasFirstPage) return undefined;
+    const count = list.total !== undefined ? formatCount(list.total, this.context.locale) : `${formatCount(list.items.length, this.context.locale)}+`;
+    const totals = list.totals ?? (list.hasMore ? undefined : totalsByCurrency(list.items.map((d) => d.amount)));
+    const money = formatTotals(totals, this.context.locale);
+    return money ? `${count} · ${money}` : count;
+  }
+
+  override async tooltip(): Promise<string> {
+    const outcome = this.stage.outcome === 'won' ? ' (won)' : this.stage.outcome === 'lost' ? ' (lost)' : '';
+    const probability = this.stage.probability !== undefined ? `\n\nProbability: ${this.stage.probability}%` : '';
+    const summary = this.summary();
+    return `**${escapeMarkdown(this.stage.name)}**${outcome}${summary ? `\n\n${escapeMarkdown(summary)}` : ''}${probability}`;
+  }
+
+  /** Starts loading the first page so the row can show its count and total. */
+  prefetchSummary(): void {
+    if (this.deals.hasFirstPage || this.deals.isLoading) return;
+    void this.deals.ensureFirstPage().then(() => this.context.events.changed(this));
+  }
+
+  /** "Load more": fetches the next page and redraws the stage with it. */
+  async loadMore(): Promise<void> {
+    if (this.loadingMore) return;
+    this.loadingMore = true;
+    this.forgetChildren();
+    this.context.events.changed(this);
+    try {
+      await this.deals.loadMore();
+    } finally {
+      this.loadingMore = false;
+      this.forgetChildren();
+      this.context.events.changed(this);
+    }
+  }
+
+  /** Retry after a failed page: the first one or a later one. */
+  async retry(): Promise<void> {
+    await this.loadMore();
+  }
+
+  protected override async loadChildren(): Promise<TreeNode[]> {
+    const list = this.deals;
+    if (!list.hasFirstPage && !list.error) {
+      const notice = await loadOrShowWait(this, this.session, this.context, list.ensureFirstPage());
+      if (notice) return [notice];
+    }
+    const rows: TreeNode[] = list.items.map((deal) => new DealNode(this, this.session, deal, this.context));
+    if (list.error) {
+      rows.push(new MessageNode(`${this.id}/#error`, this, errorRow(list.error, this.session.account.id, this)));
+    } else if (this.loadingMore) {
+      rows.push(new MessageNode(`${this.id}/#more`, this, { label: 'Loading…', icon: { codicon: 'loading~spin' }, role: 'loading' }));
+    } else if (list.hasMore) {
+      rows.push(new MessageNode(`${this.id}/#more`, this, this.loadMoreSpec()));
+    } else if (rows.length === 0) {
+      rows.push(new MessageNode(`${this.id}/#empty`, this, { label: 'No deals in this stage', role: 'empty' }));
+    }
+    // The first page may have brought the row's count and total: redraw the row once its
+    // children are cached, so the redraw does not ask for them again.
+    if (this.summary() !== this.drawnSummary) setTimeout(() => this.context.events.changed(this), 0);
+    return rows;
+  }
+
+  private loadMoreSpec() {
+    const loaded = formatCount(this.deals.items.length, this.context.locale);
+    const of = this.deals.total !== undefined ? ` of ${formatCount(this.deals.total, this.context.locale)}` : '';
+    return {
+      label: `Load more (${loaded}${of})`,
+      icon: { codicon: 'ellipsis' },
+      command: { id: COMMANDS.loadMore, title: 'Load More', args: [this] },
+      role: 'loadMore',
+    };
+  }
+}

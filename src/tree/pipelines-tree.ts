@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import type { AccountSessions } from '../accounts/account-sessions';
+import type { NodeIcon, NodeView, TreeEvents } from './nodes/tree-node';
+import { TreeNode } from './nodes/tree-node';
+import { PipelinesTreeModel } from './tree-model';
+
+/**
+ * Adapts the node model to VS Code's TreeDataProvider. It holds no logic of its own: nodes decide
+ * what they show and what they load; this turns their plain views into TreeItems.
+ */
+export class PipelinesTree implements vscode.TreeDataProvider<TreeNode>, TreeEvents, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  readonly model: PipelinesTreeModel;
+  private sessionSubscriptions: { dispose(): void }[] = [];
+
+  constructor(private readonly sessions: AccountSessions, private readonly mediaUri: vscode.Uri) {
+    this.model = new PipelinesTreeModel(sessions, { events: this, locale: vscode.env.language });
+  }
+
+  changed(node?: TreeNode): void {
+    this.changeEmitter.fire(node);
+  }
+
+  /** Rebuilds the roots after the accounts setting changed. */
+  setAccounts(accountIds: readonly string[], invalid: Parameters<PipelinesTreeModel['setAccounts']>[1]): void {
+    this.model.setAccounts(accountIds, invalid);
+    for (const s of this.sessionSubscriptions) s.dispose();
+    this.sessionSubscriptions = this.sessions.all().map((session) =>
+      session.onDidChange((event) => {
+        const accountNode = this.model.account(session.account.id);
+        if (!accountNode) return;
+        if (event.kind === 'account') {
+          accountNode.forgetChildren();
+          this.changed(accountNode);
+        } else if (event.kind === 'stage') {
+          const stage = this.model.find(`${session.account.id}/${event.pipelineId}/${event.stageId}`);
+          if (stage) {
+            stage.forgetChildren();
+            this.changed(stage);
+          }
+        }
+      }),
+    );
+    this.changed(undefined);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return this.toTreeItem(node.view(), node);
+  }
+
+  getChildren(node?: TreeNode): Promise<TreeNode[]> | TreeNode[] {
+    return node ? node.children() : this.model.roots();
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    const markdown = await node.tooltip();
+    if (markdown) item.tooltip = new vscode.MarkdownString(markdown);
+    return item;
+  }
+
+  dispose(): void {
+    for (const s of this.sessionSubscriptions) s.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  private toTreeItem(view: NodeView, node: TreeNode): vscode.TreeItem {
+    const state = {
+      none: vscode.TreeItemCollapsibleState.None,
+      collapsed: vscode.TreeItemCollapsibleState.Collapsed,
+      expanded: vscode.TreeItemCollapsibleState.Expanded,
+    }[view.collapsible];
+    const item = new vscode.TreeItem(view.label, state);
+    item.id = node.id;
+    item.description = view.description;
+    item.contextValue = view.contextValue;
+    item.iconPath = this.icon(view.icon);
+    if (view.tooltip) item.tooltip = view.tooltip;
+    if (view.command) {
+      item.command = { command: view.command.id, title: view.command.title, arguments: view.command.args ?? [node] };
+    }
+    return item;
+  }
+
+  private icon(icon: NodeIcon | undefined): vscode.TreeItem['iconPath'] {
+    if (!icon) return undefined;
+    if ('file' in icon) return vscode.Uri.joinPath(this.mediaUri, icon.file);
+    return new vscode.ThemeIcon(icon.codicon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
+  }
+}

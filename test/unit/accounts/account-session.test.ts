@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { AccountSession, KeyNeededError } from '../../../src/accounts/account-session';
+import { StubProvider, stubAccount, stubDescriptor } from '../helpers/stub-provider';
+
+function session(options: { key?: string; provider?: StubProvider } = {}) {
+  const provider = options.provider ?? new StubProvider(stubDescriptor());
+  const rejected: string[] = [];
+  let created = 0;
+  const s = new AccountSession(stubAccount, {
+    descriptor: provider.descriptor,
+    readKey: async () => ('key' in options ? options.key : 'secret-key'),
+    createProvider: () => {
+      created += 1;
+      return provider;
+    },
+    onKeyRejected: (a) => rejected.push(a.id),
+  });
+  return { s, provider, rejected, created: () => created };
+}
+
+describe('AccountSession', () => {
+  it('asks for a key before calling the CRM when none is stored', async () => {
+    const { s, created } = session({ key: undefined });
+    await assert.rejects(s.pipelines(), (e) => e instanceof KeyNeededError && e.problem === 'missing');
+    assert.equal(created(), 0);
+  });
+
+  it('turns a 401 into one account-wide "key rejected" state and one prompt', async () => {
+    const { s, provider, rejected } = session();
+    provider.failures.listPipelines = ['auth'];
+    await assert.rejects(s.pipelines());
+    assert.equal(s.keyProblem, 'rejected');
+    // Further loads do not hit the CRM again with the rejected key, and do not prompt again.
+    await assert.rejects(s.pipelines(), KeyNeededError);
+    assert.deepEqual(rejected, ['acct']);
+    assert.deepEqual(provider.calls, ['listPipelines']);
+  });
+
+  it('starts over with a fresh client after a new key', async () => {
+    const { s, provider, created } = session();
+    provider.failures.listPipelines = ['auth'];
+    await assert.rejects(s.pipelines());
+    s.keyChanged();
+    assert.equal(provider.disposed, true);
+    assert.equal((await s.pipelines()).length, 1);
+    assert.equal(created(), 2);
+  });
+
+  it('shares one stage list, so a stage page is fetched once', async () => {
+    const { s, provider } = session();
+    await Promise.all([s.stage('p1', 's1').ensureFirstPage(), s.stage('p1', 's1').ensureFirstPage()]);
+    await s.stage('p1', 's1').ensureFirstPage();
+    assert.deepEqual(provider.calls, ['listDeals s1@0']);
+  });
+
+  it('forgets a failed pipeline load so that Retry asks again', async () => {
+    const { s, provider } = session();
+    provider.failures.listPipelines = ['network'];
+    await assert.rejects(s.pipelines(), /can't reach stub\.example/);
+    assert.equal((await s.pipelines()).length, 1);
+  });
+
+  it('moves an edited deal between stages by reloading both', async () => {
+    const { s, provider } = session();
+    const events: string[] = [];
+    s.onDidChange((e) => e.kind === 'stage' && events.push(e.stageId));
+    await s.stage('p1', 's1').ensureFirstPage();
+    await s.stage('p1', 's2').ensureFirstPage();
+    const moved = { ...s.stage('p1', 's1').items[0]!, stageId: 's2' };
+    s.dealChanged(moved, 's1');
+    assert.deepEqual(events.sort(), ['s1', 's2']);
+    assert.equal(s.stage('p1', 's1').hasFirstPage, false);
+    assert.equal(provider.calls.length, 2);
+  });
+});
