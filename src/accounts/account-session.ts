@@ -120,17 +120,21 @@ export class AccountSession {
     return list;
   }
 
-  /** Puts an edited deal in place in every loaded list and tells the views which stages changed. */
+  /**
+   * Puts an edited deal in place in the loaded lists, moving it between stages when its stage
+   * changed, so the views update that deal and its stages' counts and totals without a refetch.
+   */
   dealChanged(deal: Deal, previousStageId?: string): void {
+    const pipelineId = deal.pipelineId ?? '';
+    const fromStage = previousStageId ?? deal.stageId;
+    const moved = fromStage !== undefined && deal.stageId !== undefined && fromStage !== deal.stageId;
     for (const [key, list] of this.stageLists) {
-      const [pipelineId = '', stageId = ''] = key.split('\u0000');
-      const moved = previousStageId !== undefined && previousStageId !== deal.stageId;
-      if (moved && (stageId === previousStageId || stageId === deal.stageId)) {
-        list.reset();
-        this.changes.fire({ kind: 'stage', pipelineId, stageId });
-      } else if (list.replace(deal)) {
-        this.changes.fire({ kind: 'stage', pipelineId, stageId });
-      }
+      const [listPipeline = '', stageId = ''] = key.split('\u0000');
+      if (pipelineId && listPipeline !== pipelineId) continue;
+      const touched = moved
+        ? (stageId === fromStage && list.remove(deal.id) !== undefined) || (stageId === deal.stageId && list.add(deal))
+        : list.replace(deal);
+      if (touched) this.changes.fire({ kind: 'stage', pipelineId: listPipeline, stageId });
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Deal, Money, Page } from '../model';
+import { totalsByCurrency, type Deal, type Money, type Page } from '../model';
 
 /**
  * The deals of one stage as far as they have been loaded, page by page. One instance per stage is
@@ -62,12 +62,41 @@ export class StageDealList {
     this.pending = undefined;
   }
 
-  /** Replaces a deal after an edit; returns false when it is not loaded here. */
+  /** Replaces a deal after an edit, keeping the stage's count and totals exact; false when it is not loaded here. */
   replace(deal: Deal): boolean {
     const index = this.loaded.findIndex((d) => d.id === deal.id);
     if (index < 0) return false;
+    const previous = this.loaded[index]!;
     this.loaded[index] = deal;
+    this.adjustTotals(previous.amount, -1);
+    this.adjustTotals(deal.amount, +1);
     return true;
+  }
+
+  /** Takes a deal that moved to another stage out of this list; false when it is not loaded here. */
+  remove(dealId: string): Deal | undefined {
+    const index = this.loaded.findIndex((d) => d.id === dealId);
+    if (index < 0) return undefined;
+    const [removed] = this.loaded.splice(index, 1);
+    if (this.total !== undefined) this.total -= 1;
+    this.adjustTotals(removed?.amount, -1);
+    return removed;
+  }
+
+  /** Puts a deal that moved here at the top of the list, when this stage was loaded. */
+  add(deal: Deal): boolean {
+    if (this.pagesLoaded === 0 || this.loaded.some((d) => d.id === deal.id)) return false;
+    this.loaded.unshift(deal);
+    if (this.total !== undefined) this.total += 1;
+    this.adjustTotals(deal.amount, +1);
+    return true;
+  }
+
+  private adjustTotals(amount: Money | undefined, sign: 1 | -1): void {
+    if (!amount || this.totals === undefined) return;
+    const delta = sign > 0 ? amount : { ...amount, minor: (-BigInt(amount.minor)).toString() };
+    // A currency whose last deal left the stage drops out rather than showing "€0".
+    this.totals = totalsByCurrency([...this.totals, delta]).filter((m) => m.minor !== '0');
   }
 
   private load(): Promise<void> {

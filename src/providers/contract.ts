@@ -15,6 +15,8 @@ export interface CrmProvider {
   listPipelines(signal?: AbortSignal): Promise<Pipeline[]>;
   /** One page of a stage's deals at the largest page size the CRM allows. */
   listDeals(query: DealQuery, signal?: AbortSignal): Promise<Page<Deal>>;
+  /** The deal record alone: what an edit compares its `updatedAt` with, and what a panel reloads. */
+  fetchDeal(dealId: string, signal?: AbortSignal): Promise<Deal>;
   /** Everything the panel shows about one deal. */
   getDeal(dealId: string, signal?: AbortSignal): Promise<DealDetail>;
   /** Writes the given changes and resolves with the deal as the CRM stored it. */

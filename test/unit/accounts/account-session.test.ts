@@ -60,7 +60,7 @@ describe('AccountSession', () => {
     assert.equal((await s.pipelines()).length, 1);
   });
 
-  it('moves an edited deal between stages by reloading both', async () => {
+  it('moves an edited deal between loaded stages, keeping counts and totals exact without a refetch', async () => {
     const { s, provider } = session();
     const events: string[] = [];
     s.onDidChange((e) => e.kind === 'stage' && events.push(e.stageId));
@@ -69,7 +69,19 @@ describe('AccountSession', () => {
     const moved = { ...s.stage('p1', 's1').items[0]!, stageId: 's2' };
     s.dealChanged(moved, 's1');
     assert.deepEqual(events.sort(), ['s1', 's2']);
-    assert.equal(s.stage('p1', 's1').hasFirstPage, false);
+    assert.equal(s.stage('p1', 's1').total, 6);
+    assert.deepEqual(s.stage('p1', 's1').totals?.map((m) => `${m.currency} ${m.minor}`), ['EUR 120000', 'USD 150000']);
+    assert.equal(s.stage('p1', 's2').total, 2);
+    assert.equal(s.stage('p1', 's2').items[0]!.id, 'd1');
+    assert.deepEqual(s.stage('p1', 's2').totals?.map((m) => `${m.currency} ${m.minor}`), ['USD 260050']);
     assert.equal(provider.calls.length, 2);
+  });
+
+  it('updates a stage total exactly when a deal amount changes in place', async () => {
+    const { s } = session();
+    await s.stage('p1', 's2').ensureFirstPage();
+    const edited = { ...s.stage('p1', 's2').items[0]!, amount: { minor: '9007199254740993', scale: 2, currency: 'USD' } };
+    s.dealChanged(edited);
+    assert.deepEqual(s.stage('p1', 's2').totals, [{ minor: '9007199254740993', scale: 2, currency: 'USD' }]);
   });
 });

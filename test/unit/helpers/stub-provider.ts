@@ -52,6 +52,7 @@ export class StubProvider implements CrmProvider {
     return { items, next, total: all.length, totals };
   }
 
+  async fetchDeal(): Promise<never> { throw new Error('not used'); }
   async getDeal(): Promise<never> { throw new Error('not used'); }
   async updateDeal(): Promise<never> { throw new Error('not used'); }
   async listTasks() { return []; }
