@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { AbortedError } from '../../../src/http/clock';
+import { RateLimiter, type ReleasePermit } from '../../../src/http/rate-limiter';
+import { FakeClock } from './helpers/fake-clock';
+
+/** Starts acquire() and records when it resolves (in fake time) or that it was aborted. */
+function track(limiter: RateLimiter, clock: FakeClock, signal?: AbortSignal) {
+  const state: { grantedAt?: number; release?: ReleasePermit; aborted?: boolean } = {};
+  const promise = limiter.acquire(signal).then(
+    (release) => {
+      state.grantedAt = clock.now();
+      state.release = release;
+    },
+    (error: unknown) => {
+      state.aborted = error instanceof AbortedError;
+    },
+  );
+  return Object.assign(state, { promise });
+}
+
+describe('RateLimiter', () => {
+  it('lets the burst through at once, then spaces requests at the configured rate', async () => {
+    const clock = new FakeClock();
+    const start = clock.now();
+    const limiter = new RateLimiter({ ratePerSecond: 5, burst: 2, concurrency: 100 }, clock);
+    const waiters = Array.from({ length: 6 }, () => track(limiter, clock));
+    await clock.advance(0);
+    assert.equal(waiters.filter((w) => w.grantedAt !== undefined).length, 2, 'burst of 2 goes immediately');
+    await clock.advance(1000);
+    const offsets = waiters.map((w) => (w.grantedAt ?? NaN) - start);
+    assert.deepEqual(offsets, [0, 0, 200, 400, 600, 800]);
+  });
+
+  it('never has more requests in flight than the concurrency cap, and hands freed slots on in order', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ ratePerSecond: 1000, burst: 1000, concurrency: 2 }, clock);
+    const waiters = Array.from({ length: 4 }, () => track(limiter, clock));
+    await clock.advance(0);
+    assert.deepEqual(
+      waiters.map((w) => w.grantedAt !== undefined),
+      [true, true, false, false],
+    );
+    assert.equal(limiter.inFlight, 2);
+    waiters[0]!.release!();
+    waiters[0]!.release!(); // a second release must not free a second slot
+    await clock.advance(0);
+    assert.deepEqual(
+      waiters.map((w) => w.grantedAt !== undefined),
+      [true, true, true, false],
+    );
+    assert.equal(limiter.inFlight, 2);
+  });
+
+  it('a pause holds back every request of the account until it ends', async () => {
+    const clock = new FakeClock();
+    const start = clock.now();
+    const limiter = new RateLimiter({ ratePerSecond: 10, burst: 5, concurrency: 10 }, clock);
+    limiter.pauseUntil(start + 3000);
+    limiter.pauseUntil(start + 1000); // an earlier end must not shorten the pause
+    assert.equal(limiter.pausedForMs(), 3000);
+    const waiters = Array.from({ length: 3 }, () => track(limiter, clock));
+    await clock.advance(2999);
+    assert.ok(waiters.every((w) => w.grantedAt === undefined), 'nobody passes during the pause');
+    await clock.advance(1000);
+    const offsets = waiters.map((w) => (w.grantedAt ?? NaN) - start);
+    // After the pause the account resumes at the steady rate, not with a burst.
+    assert.deepEqual(offsets, [3000, 3100, 3200]);
+  });
+
+  it('a pause set while requests wait for tokens also holds them', async () => {
+    const clock = new FakeClock();
+    const start = clock.now();
+    const limiter = new RateLimiter({ ratePerSecond: 1, burst: 1, concurrency: 10 }, clock);
+    const first = track(limiter, clock);
+    const second = track(limiter, clock);
+    await clock.advance(100);
+    assert.equal(first.grantedAt, start);
+    limiter.pauseUntil(start + 5000);
+    await clock.advance(6000);
+    assert.ok(second.grantedAt! >= start + 5000, `granted at +${second.grantedAt! - start} ms`);
+  });
+
+  it('acquire is cancelled by its signal while waiting for a slot, and the slot queue moves on', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ ratePerSecond: 1000, burst: 1000, concurrency: 1 }, clock);
+    const holder = track(limiter, clock);
+    const controller = new AbortController();
+    const cancelled = track(limiter, clock, controller.signal);
+    const next = track(limiter, clock);
+    await clock.advance(0);
+    controller.abort();
+    await cancelled.promise;
+    assert.equal(cancelled.aborted, true);
+    holder.release!();
+    await clock.advance(0);
+    assert.notEqual(next.grantedAt, undefined, 'the next waiter got the slot');
+    assert.equal(limiter.inFlight, 1);
+  });
+
+  it('acquire is cancelled while waiting out a pause, and frees its slot', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ ratePerSecond: 10, concurrency: 1 }, clock);
+    limiter.pauseUntil(clock.now() + 60_000);
+    const controller = new AbortController();
+    const waiter = track(limiter, clock, controller.signal);
+    await clock.advance(10);
+    controller.abort();
+    await waiter.promise;
+    assert.equal(waiter.aborted, true);
+    assert.equal(limiter.inFlight, 0);
+  });
+
+  it('rejects at once when the signal is already aborted', async () => {
+    const limiter = new RateLimiter({ ratePerSecond: 10, concurrency: 1 }, new FakeClock());
+    await assert.rejects(limiter.acquire(AbortSignal.abort()), AbortedError);
+    assert.equal(limiter.inFlight, 0);
+  });
+});
