@@ -1,0 +1,2 @@
+export * from './deal-patch';
+export * from './messages';
