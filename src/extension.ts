@@ -2,9 +2,12 @@ import * as vscode from 'vscode';
 import { AccountSessions } from './accounts/account-sessions';
 import { AccountSettings } from './accounts/account-settings';
 import { KeyStore } from './accounts/key-store';
+import { requestTimeoutMs } from './accounts/request-timeout';
 import { keyRejectedPrompter } from './commands/key-rejected-prompt';
 import { registerCommands } from './commands/register';
 import type { Services } from './commands/services';
+import { DEAL_PANEL_TYPE, DealPanels } from './deal-panel/deal-panels';
+import { closeSharedAgents } from './http';
 import { createProvider, descriptorFor, type ProviderHost } from './providers';
 import { PipelinesTree } from './tree/pipelines-tree';
 
@@ -23,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
     createProvider: (a, apiKey, onWait) =>
       createProvider(a, apiKey, {
         ...providerHost,
+        requestTimeoutMs: requestTimeoutMs(log),
         onWait: (info) => info.reason === 'rateLimited' && onWait(info.delayMs),
       }),
     logError: (message) => log.error(message),
@@ -30,7 +34,8 @@ export function activate(context: vscode.ExtensionContext): void {
   }));
   const tree = new PipelinesTree(sessions, vscode.Uri.joinPath(context.extensionUri, 'media'));
   const treeView = vscode.window.createTreeView('crmPipelines.pipelines', { treeDataProvider: tree, showCollapseAll: true });
-  const services: Services = { settings, keys, sessions, tree, treeView, log, providerHost };
+  const panels = new DealPanels(context.extensionUri, sessions, log);
+  const services: Services = { settings, keys, sessions, tree, treeView, log, providerHost, panels };
 
   const loadAccounts = () => {
     const { accounts, invalid } = settings.read();
@@ -42,11 +47,15 @@ export function activate(context: vscode.ExtensionContext): void {
   loadAccounts();
 
   context.subscriptions.push(
-    log, settings, tree, treeView, sessions,
+    log, settings, tree, treeView, sessions, panels,
+    vscode.window.registerWebviewPanelSerializer(DEAL_PANEL_TYPE, panels),
     settings.onDidChange(loadAccounts),
     ...registerCommands(services),
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);
 }
 
-export function deactivate(): void {}
+/** Closes the keep-alive connections so the extension host can exit promptly. */
+export function deactivate(): Promise<void> {
+  return closeSharedAgents();
+}

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../tree/nodes/tree-node';
 import { removeAccount, resetSampleData, setApiKey, trySample } from './account-commands';
 import { addAccount } from './add-account';
+import { openDeal } from './open-deal';
 import type { Services } from './services';
 import { copyDealId, loadMore, openInBrowser, refresh, retry } from './tree-commands';
 
@@ -16,6 +17,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     'crmPipelines.refresh': (node?: TreeNode) => refresh(services, node),
     'crmPipelines.loadMore': (node?: unknown) => loadMore(node),
     'crmPipelines.retry': (node?: unknown) => retry(services, node),
+    'crmPipelines.openDeal': (arg?: unknown) => openDeal(services, arg),
     'crmPipelines.openInBrowser': (node?: TreeNode) => openInBrowser(services, node),
     'crmPipelines.copyDealId': (node?: TreeNode) => copyDealId(services, node),
     'crmPipelines.showLog': () => services.log.show(true),

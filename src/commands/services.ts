@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { AccountSessions } from '../accounts/account-sessions';
 import type { AccountSettings } from '../accounts/account-settings';
+import type { DealPanels } from '../deal-panel/deal-panels';
 import type { KeyStore } from '../accounts/key-store';
 import type { ProviderHost } from '../providers';
 import type { TreeNode } from '../tree/nodes/tree-node';
@@ -14,6 +15,7 @@ export interface Services {
   tree: PipelinesTree;
   treeView: vscode.TreeView<TreeNode>;
   log: vscode.LogOutputChannel;
+  panels: DealPanels;
   /** The host part of a provider's context, for clients made outside a session (key checks). */
   providerHost: ProviderHost;
 }

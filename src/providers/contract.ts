@@ -133,6 +133,8 @@ export interface ProviderContext {
   /** Undefined for CRMs that need none (the Sample CRM). */
   apiKey?: string;
   logger: Logger;
+  /** How long one request may take before it fails as a timeout (the user's setting). */
+  requestTimeoutMs?: number;
   /** A folder the provider may keep files in (the Sample CRM's data). */
   storageDir: string;
   /** Told when a load waits for a rate limit or a retry, so the tree can say so. */

@@ -40,6 +40,9 @@ export class DealNode extends TreeNode {
       icon: deal.locked ? { codicon: 'lock' } : OUTCOME_ICONS[deal.outcome],
       collapsible: 'none',
       contextValue: `deal${web}${deal.locked ? ' locked' : ''}`,
+      command: deal.locked
+        ? undefined
+        : { id: 'crmPipelines.openDeal', title: 'Open Deal', args: [{ accountId: this.accountId, dealId: deal.id }] },
     };
   }
 
