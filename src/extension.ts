@@ -10,9 +10,10 @@ import { DEAL_PANEL_TYPE, DealPanels } from './deal-panel/deal-panels';
 import { closeSharedAgents } from './http';
 import { createProvider, descriptorFor, type ProviderHost } from './providers';
 import { PipelinesTree } from './tree/pipelines-tree';
+import { createApi, type CrmPipelinesApi } from './tree/tree-api';
 
 /** Composes the extension: services, the Pipelines view and the commands. No network, no logic. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): CrmPipelinesApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('CRM Pipelines', { log: true });
   const settings = new AccountSettings();
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerCommands(services),
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);
+  return createApi(tree.model);
 }
 
 /** Closes the keep-alive connections so the extension host can exit promptly. */

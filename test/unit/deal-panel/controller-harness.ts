@@ -33,8 +33,7 @@ export async function controllerFor(dealId?: string) {
   const posted: HostToWebview[] = [];
   const opened: string[] = [];
   const titles: string[] = [];
-  const id = dealId ?? (await provider.listDeals({ pipelineId: 'new-business', stageId: 'qualified' }).catch(() => undefined))?.items[0]?.id
-    ?? (await firstDeal(provider));
+  const id = dealId ?? (await firstDeal(provider));
   const controller = new DealController(session, id, {
     post: (m) => posted.push(m), openExternal: (u) => opened.push(u), setTitle: (t) => titles.push(t),
   }, logger, 'en-US');

@@ -1,0 +1,2 @@
+export declare const chromiumInstallHint: string;
+export declare function findChromium(): string;
