@@ -1,0 +1,230 @@
+/**
+ * The fake's records, kept exactly in the form ActiveCampaign's GET returns them: ids and numbers
+ * as strings, money as integer cents in a string, currencies in lower case, dates with an offset.
+ */
+
+export interface AcUserRecord {
+  id: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  signature: null;
+}
+
+export interface AcGroupRecord {
+  id: string;
+  title: string;
+  currency: string;
+  /** Stage ids in order. */
+  stages: string[];
+  allgroups: string;
+  allusers: string;
+  autoassign: string;
+  cdate: string;
+  udate: string;
+  win_probability_initialize_date: null;
+}
+
+export interface AcStageRecord {
+  id: string;
+  title: string;
+  group: string;
+  order: string;
+  color: string;
+  width: string;
+  dealOrder: string;
+  cardRegion1: string;
+  cardRegion2: string;
+  cardRegion3: string;
+  cardRegion4: string;
+  cardRegion5: string;
+  cdate: string;
+  udate: string | null;
+}
+
+export interface AcDealRecord {
+  id: string;
+  hash: string;
+  owner: string;
+  contact: string;
+  organization: string | null;
+  account: string | null;
+  customerAccount: string | null;
+  group: string;
+  stage: string;
+  title: string;
+  description: string;
+  percent: string;
+  cdate: string;
+  mdate: string;
+  nextdate: string | null;
+  nexttaskid: string | null;
+  value: string;
+  currency: string;
+  winProbability: number | null;
+  winProbabilityMdate: string | null;
+  status: string;
+  activitycount: string;
+  nextdealid: string;
+  edate: string | null;
+  /** True: the key's user has no permission on this deal's pipeline; AC shows only id, title and this flag. */
+  isDisabled: boolean;
+}
+
+export interface AcFieldMetaRecord {
+  id: string;
+  fieldLabel: string;
+  fieldType: string;
+  fieldOptions: string[] | null;
+  fieldDefault: string | number | string[] | null;
+  fieldDefaultCurrency: string | null;
+  isFormVisible: number;
+  isRequired: number;
+  displayOrder: number;
+  personalization: string;
+  knownFieldId: number | null;
+  hideFieldFlag: number;
+  createdTimestamp: string;
+  updatedTimestamp: string;
+}
+
+export interface AcFieldDatumRecord {
+  id: string;
+  dealCustomFieldMetumId: number;
+  dealId: number;
+  customFieldId: number;
+  createdTimestamp: string;
+  updatedTimestamp: string;
+  /** As stored: text, a number as text, cents for currency, `||a||b||` for multiselect/checkbox. */
+  fieldValue: string;
+  fieldCurrency?: string;
+}
+
+export interface AcTaskRecord {
+  id: string;
+  duedate: string;
+  edate: string;
+  /** An int in list responses, a string in single responses; stored as a number. */
+  status: number;
+  title: string | null;
+  note: string | null;
+  relid: string;
+  reltype: 'Deal' | 'Subscriber';
+  dealTasktype: string;
+  cdate: string;
+  udate: string;
+  automation: null;
+  doneAutomation: null;
+  user: string;
+  assignee: string;
+  outcomeId: null;
+  outcomeInfo: null;
+  donedate: string | null;
+}
+
+export interface AcTaskTypeRecord {
+  id: string;
+  title: string;
+  status: string;
+  defduration: string;
+  cdate: null;
+  udate: null;
+}
+
+export interface AcContactRecord {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  orgid: string;
+  cdate: string;
+  udate: string;
+}
+
+export interface AcAccountRecord {
+  id: string;
+  name: string;
+  accountUrl: string;
+  createdTimestamp: string;
+  updatedTimestamp: string;
+}
+
+/** Everything the fake serves; tests read and change it directly. */
+export interface FakeState {
+  users: AcUserRecord[];
+  dealGroups: AcGroupRecord[];
+  dealStages: AcStageRecord[];
+  deals: AcDealRecord[];
+  dealCustomFieldMeta: AcFieldMetaRecord[];
+  dealCustomFieldData: AcFieldDatumRecord[];
+  dealTasks: AcTaskRecord[];
+  dealTasktypes: AcTaskTypeRecord[];
+  contacts: AcContactRecord[];
+  accounts: AcAccountRecord[];
+  /** Next id per collection. */
+  nextIds: Record<'deal' | 'datum' | 'task', number>;
+}
+
+/** One request as it reached the fake. */
+export interface RecordedRequest {
+  method: string;
+  /** The path on the wire, without the query: `/api/3/deals/12`. */
+  path: string;
+  /** Decoded query parameters; a repeated name gives an array. */
+  query: Record<string, string | string[]>;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON, or the raw text when it is not JSON; undefined when empty. */
+  body: unknown;
+  /** Arrival, epoch ms with sub-ms precision. */
+  at: number;
+  /** The status the fake answered with; undefined while pending or when it dropped the connection. */
+  status?: number;
+}
+
+/** A failure to inject into the next matching request. */
+export type Fault =
+  /** An error status with an AC-shaped body (overridable). */
+  | {
+      kind: 'status';
+      status: 400 | 401 | 403 | 404 | 422 | 429 | 500 | 502 | 503;
+      /** 404 only: AC's documented `errors[]` body, or the `{message}` body it really sends. Default 'message'. */
+      shape?: 'message' | 'errors';
+      /** 422 only: the attribute named in `source.pointer`. */
+      field?: string;
+      /** 422/403/… text; 429: the body message. */
+      message?: string;
+      /** 429: `Retry-After` seconds. Default 1. */
+      retryAfterSeconds?: number;
+      body?: unknown;
+      headers?: Record<string, string>;
+    }
+  /** Holds the request without answering for `ms`, then closes the connection; nothing is applied. */
+  | { kind: 'delay'; ms: number }
+  /** Sends a 200 status line, headers and half of the announced body, then drops the connection; nothing is applied. */
+  | { kind: 'drop' }
+  /** Answers 200 with a body of the wrong shape; nothing is applied. Default `{"unexpected": true}`. */
+  | { kind: 'badShape'; body?: unknown };
+
+export interface FaultMatch {
+  /** How many matching requests fail; default 1. */
+  times?: number;
+  method?: string;
+  /** Matched against the path without `/api/3` (e.g. `/deals/12`): a string equal to it, or a RegExp. */
+  path?: string | RegExp;
+}
+
+export interface FakeOptions {
+  /** The key the fake accepts in `Api-Token`. */
+  apiKey?: string;
+  /** Seed of the generated data; the same seed gives the same data. Default 1. */
+  seed?: number;
+  /** Number of deals. Default 60. */
+  deals?: number;
+  /** Requests per second the fake accepts before answering 429 (AC: 5 per account). Default 5. */
+  ratePerSecond?: number;
+  /** Port to listen on (127.0.0.1); default a free one. */
+  port?: number;
+}
