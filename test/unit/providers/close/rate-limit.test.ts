@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { CLOSE_PAGE_SIZE, closeDescriptor } from '../../../../src/providers/close';
+import { allDeals, assertCleanRun, openClose, requestLines } from './helpers';
+
+describe('Close provider: loading a 2,000-deal pipeline', () => {
+  it('never exceeds the rate limit and sends the minimum number of requests', async function () {
+    this.timeout(30_000);
+    const rate = closeDescriptor.rateLimit!.ratePerSecond;
+    // The fake enforces Close's limit just above ours (one more request in any second, for timer jitter).
+    const h = await openClose({ fake: { deals: { Sales: 2000, Renewals: 3, Partnerships: 3 }, ratePerSecond: rate + 1 } });
+    try {
+      const pipeline = (await h.provider.listPipelines()).find((p) => p.name === 'Sales')!;
+      // Every stage at once, as the tree expands them; each follows its pages to the end.
+      const perStage = await Promise.all(pipeline.stages.map((s) => allDeals(h.provider, { pipelineId: pipeline.id, stageId: s.id })));
+      const loaded = perStage.flat();
+      assert.equal(loaded.length, 2000);
+      assert.equal(new Set(loaded.map((d) => d.id)).size, 2000);
+
+      assert.equal(h.fake.rateLimited, 0, 'the fake refused requests');
+      assert.equal(h.fake.requests.filter((r) => r.status === 429).length, 0);
+      const pages = pipeline.stages.reduce((sum, s) => {
+        const count = h.fake.state.opportunities.filter((o) => o['status_id'] === s.id).length;
+        return sum + Math.ceil(count / CLOSE_PAGE_SIZE.opportunity);
+      }, 0);
+      const metadata = requestLines(h).filter((line) => line !== 'GET /opportunity/');
+      // Statuses, field definitions, the organization's currency (stages span pages); the user list
+      // only when a user field names someone no deal owner already named. Each at most once.
+      const named = metadata.map((l) => l.replace(/orga_\w+/, '{id}'));
+      assert.equal(new Set(named).size, named.length, `repeated: ${named.join(', ')}`);
+      for (const needed of ['GET /pipeline/', 'GET /custom_field_schema/opportunity/', 'GET /organization/{id}/']) assert.ok(named.includes(needed), needed);
+      assert.ok(named.every((l) => ['GET /pipeline/', 'GET /custom_field_schema/opportunity/', 'GET /organization/{id}/', 'GET /user/'].includes(l)), named.join(', '));
+      assert.equal(h.fake.requests.length, metadata.length + pages);
+      assert.equal(pages, 10);
+
+      // No second in which more than the documented-compatible rate went out.
+      const times = h.fake.requests.map((r) => r.at);
+      for (let i = 0; i < times.length; i++) {
+        const inWindow = times.filter((t) => t > times[i]! - 1000 && t <= times[i]!).length;
+        assert.ok(inWindow <= rate + 1, `${inWindow} requests within one second`);
+      }
+      assertCleanRun(h);
+    } finally {
+      await h.close();
+    }
+  });
+});
