@@ -5,6 +5,7 @@ import { KeyStore } from './accounts/key-store';
 import { requestTimeoutMs } from './accounts/request-timeout';
 import { keyRejectedPrompter } from './commands/key-rejected-prompt';
 import { registerCommands } from './commands/register';
+import { registerTestHooks } from './commands/test-hooks';
 import type { Services } from './commands/services';
 import { DEAL_PANEL_TYPE, DealPanels } from './deal-panel/deal-panels';
 import { closeSharedAgents } from './http';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): CrmPipelinesApi {
     vscode.window.registerWebviewPanelSerializer(DEAL_PANEL_TYPE, panels),
     settings.onDidChange(loadAccounts),
     ...registerCommands(services),
+    ...registerTestHooks(services, context.extensionMode),
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);
   return createApi(tree.model);
