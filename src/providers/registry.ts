@@ -2,10 +2,14 @@ import type { ProviderId } from '../model';
 import type { ProviderDescriptor } from './contract';
 import { activeCampaignDescriptor } from './activecampaign';
 import { closeDescriptor } from './close';
+import { hindsightDescriptor } from './hindsight';
 import { sampleDescriptor } from './sample';
+import { spottDescriptor } from './spott';
 
 /** Every CRM the extension can connect to, in the order "Add Account" offers them. */
-export const providerDescriptors: readonly ProviderDescriptor[] = [sampleDescriptor, closeDescriptor, activeCampaignDescriptor];
+export const providerDescriptors: readonly ProviderDescriptor[] = [
+  sampleDescriptor, closeDescriptor, activeCampaignDescriptor, spottDescriptor, hindsightDescriptor,
+];
 
 export function descriptorFor(id: ProviderId | string): ProviderDescriptor | undefined {
   return providerDescriptors.find((d) => d.id === id);

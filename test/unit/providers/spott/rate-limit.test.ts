@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { RATE_HEADROOM, spottDescriptor } from '../../../../src/providers/spott';
+import type { RecordedRequest } from '../../../fakes/spott';
+import { assertClientRequestsDocumented, assertNoKey, type Harness, PIPELINE, passRequests, startHarness, stopHarness } from './helpers';
+
+/** The most requests that arrived within any window of `ms`. */
+function maxInAnyWindow(requests: readonly RecordedRequest[], ms: number): number {
+  const times = requests.map((r) => r.at).sort((a, b) => a - b);
+  let max = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i]! - times[j]! >= ms) j++;
+    max = Math.max(max, i - j + 1);
+  }
+  return max;
+}
+
+describe('Spott provider: rate limit', function () {
+  this.timeout(60_000);
+  let h: Harness | undefined;
+
+  afterEach(async () => {
+    await stopHarness(h);
+    h = undefined;
+  });
+
+  it('loads 1,500 deals and expands every stage to its end without a 429, within the limit, in the fewest requests', async () => {
+    // The fake holds the client to 10 in any second: stricter than 600 a minute, the lower documented figure.
+    const documented = spottDescriptor.rateLimit!.ratePerSecond;
+    h = await startHarness({ ratePerSecond: documented, fake: { deals: 1500 } });
+    const harness = h;
+    const [pipeline] = await harness.provider.listPipelines();
+    let loaded = 0;
+    // Every stage at once, as a tree expanding them all would; each pages to its end.
+    await Promise.all(
+      pipeline!.stages.map(async (stage) => {
+        let cursor: string | undefined;
+        do {
+          const page = await harness.provider.listDeals({ pipelineId: PIPELINE, stageId: stage.id, cursor });
+          loaded += page.items.length;
+          cursor = page.next;
+        } while (cursor);
+      }),
+    );
+    assert.equal(loaded, 1500);
+    const requests = harness.fake.requests;
+    assert.equal(requests.filter((r) => r.status === 429).length, 0, 'no 429');
+    assert.ok(maxInAnyWindow(requests, 1000) <= documented, `at most ${documented} in any second, saw ${maxInAnyWindow(requests, 1000)}`);
+    assert.ok(maxInAnyWindow(requests, 60_000) <= 600);
+    // The documented minimum: one pass of 50 a page; the stages are served from it.
+    assert.equal(requests.length, passRequests(1500));
+    assert.equal(harness.waits.length, 0);
+    assertClientRequestsDocumented(harness);
+    assertNoKey(harness);
+  });
+
+  it('runs at 90% of the documented 10 per second: 540 a minute', () => {
+    assert.equal(RATE_HEADROOM, 0.9);
+    assert.equal(spottDescriptor.rateLimit!.ratePerSecond * RATE_HEADROOM * 60, 540);
+  });
+
+  it('a client that sends too fast is refused by the fake and recovers by waiting as told', async () => {
+    // A client built for 50/s against 5/s: the fake refuses, the client waits Retry-After and succeeds.
+    h = await startHarness({ ratePerSecond: 5, clientRatePerSecond: 50 });
+    const harness = h;
+    const results = await Promise.all(Array.from({ length: 8 }, () => harness.provider.checkKey()));
+    assert.equal(results.length, 8);
+    const statuses = harness.fake.requests.map((r) => r.status);
+    assert.ok(statuses.includes(429), 'the fake refused some');
+    assert.equal(statuses.filter((s) => s === 200).length, 8);
+    assert.ok(harness.waits.length > 0 && harness.waits.every((w) => w.reason === 'rateLimited' && w.delayMs >= 1000));
+  });
+});
