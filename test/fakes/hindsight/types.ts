@@ -1,0 +1,116 @@
+/**
+ * The fake's records, kept exactly in the shape Hindsight's `GET /deals` documents (seed 000 and
+ * the notes' fixtures H1/H3): snake_case keys, a JSON number amount with no currency, stage names
+ * as `status_id`, competitor and driver arrays, win-loss scores 1–5 or null until analysed.
+ */
+
+export interface HsCompetitorRecord {
+  competitor_id: string;
+  is_primary: boolean;
+  is_incumbent: boolean;
+  /** In the seed's "Standard Response" example only; absent on some. */
+  positioning_summary?: string;
+}
+
+export interface HsDriverRecord {
+  reason_id: string;
+  positive: boolean;
+  summary: string;
+}
+
+export interface HsDealRecord {
+  id: string;
+  name: string;
+  amount: number | null;
+  status_id: string;
+  previous_status_id: string | null;
+  /** YYYY-MM-DD, "Expected or actual close date". */
+  proposal_due: string | null;
+  created_at: string;
+  owner_id: string | null;
+  salesforce_id: string | null;
+  hubspot_id: string | null;
+  deal_analyzed: boolean;
+  analysis_verified: boolean;
+  type: string | null;
+  region: string | null;
+  deal_competitor_associations: HsCompetitorRecord[];
+  drivers: HsDriverRecord[];
+  wl_product_fit_score: number | null;
+  wl_sales_execution_score: number | null;
+  wl_relationship_score: number | null;
+  /** [UNCONFIRMED] a "custom property" with `columns=*`: the notes say they may appear as extra keys. */
+  industry?: string | null;
+  /** Further scores the filter list names; present on some analysed deals. */
+  wl_price_sensitivity_score?: number | null;
+  wl_competitive_intensity_score?: number | null;
+}
+
+/** Everything the fake serves; tests read and change it directly. */
+export interface FakeState {
+  deals: HsDealRecord[];
+}
+
+/** One request as it reached the fake. */
+export interface RecordedRequest {
+  method: string;
+  /** The path on the wire, without the query: `/api/v1/deals`. */
+  path: string;
+  /** Decoded query parameters; a repeated name gives an array. */
+  query: Record<string, string | string[]>;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  /** Arrival, epoch ms with sub-ms precision. */
+  at: number;
+  /** The status the fake answered with; undefined while pending or when it dropped the connection. */
+  status?: number;
+}
+
+/** A failure to inject into the next matching request. */
+export type Fault =
+  /** An error status with Hindsight's `{"message": …}` body (overridable). */
+  | {
+      kind: 'status';
+      status: 400 | 401 | 403 | 404 | 429 | 500 | 502 | 503;
+      message?: string;
+      /** 429: `Retry-After` seconds. Hindsight documents none, so none unless given. */
+      retryAfterSeconds?: number;
+      body?: unknown;
+      headers?: Record<string, string>;
+    }
+  /** Holds the request without answering for `ms`, then closes the connection. */
+  | { kind: 'delay'; ms: number }
+  /** Sends a 200 status line, headers and half of the announced body, then drops the connection. */
+  | { kind: 'drop' }
+  /** Answers 200 with a body of the wrong shape. Default `{"unexpected": true}`; a string is sent as is. */
+  | { kind: 'badShape'; body?: unknown };
+
+export interface FaultMatch {
+  /** How many matching requests fail; default 1. */
+  times?: number;
+  method?: string;
+  /** Matched against the path without `/api/v1` (e.g. `/deals`): a string equal to it, or a RegExp. */
+  path?: string | RegExp;
+  /** Only requests whose query has these values (e.g. `{count: 'true'}`). */
+  query?: Record<string, string>;
+}
+
+export interface FakeOptions {
+  /** The key the fake accepts as `Authorization: Bearer <key>`. */
+  apiKey?: string;
+  /** Seed of the generated data; the same seed gives the same data. Default 1. */
+  seed?: number;
+  /** Number of deals. Default 60. */
+  deals?: number;
+  /** Requests served per "minute" before answering 429 (Essentials: 60). Default 60. */
+  ratePerMinute?: number;
+  /** How long the fake's minute lasts; tests shrink it to run faster. Default 60,000 ms. */
+  minuteMs?: number;
+  /**
+   * Whether a 429 from the rate limit carries `Retry-After`. Hindsight documents no rate headers
+   * (it says "implement exponential backoff"), so none by default.
+   */
+  retryAfter?: boolean;
+  /** Port to listen on (127.0.0.1); default a free one. */
+  port?: number;
+}

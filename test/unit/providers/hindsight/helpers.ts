@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
+import { type CrmError, type CrmErrorKind, isCrmError } from '../../../../src/http';
+import type { ProviderContext, ProviderDescriptor } from '../../../../src/providers/contract';
+import { HindsightProvider, type HindsightProviderOptions, hindsightDescriptor } from '../../../../src/providers/hindsight';
+import {
+  API_PREFIX, DOCUMENTED_QUERY, type FakeOptions, type HindsightFake, type HsDealRecord, type RecordedRequest, startHindsightFake,
+} from '../../../fakes/hindsight';
+
+export const USER_AGENT = 'crm-pipelines-vscode';
+export const PIPELINE = 'deals';
+
+export interface Harness {
+  fake: HindsightFake;
+  provider: HindsightProvider;
+  logs: string[];
+  waits: { reason: string; delayMs: number; operation: string }[];
+  context: ProviderContext;
+}
+
+export interface HarnessOptions {
+  fake?: FakeOptions;
+  /**
+   * Requests per minute for both sides, and how long a minute lasts. Functional tests run
+   * effectively unlimited; the rate tests use Hindsight's 60 (with a real or a shortened minute).
+   */
+  ratePerMinute?: number;
+  minuteMs?: number;
+  /** The client's requests per its minute, when it should differ from the fake's. */
+  clientRatePerMinute?: number;
+  requestTimeoutMs?: number;
+  providerOptions?: HindsightProviderOptions;
+  baseUrl?: (fakeUrl: string) => string | undefined;
+  apiKey?: string;
+  stageOutcomes?: Record<string, 'won' | 'lost'>;
+}
+
+const FAST_PER_MINUTE = 600_000;
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const perMinute = options.ratePerMinute ?? FAST_PER_MINUTE;
+  const minuteMs = options.minuteMs ?? 60_000;
+  const fake = await startHindsightFake({ ratePerMinute: perMinute, minuteMs, ...options.fake });
+  const logs: string[] = [];
+  const waits: Harness['waits'] = [];
+  const log = (level: string) => (message: string) => void logs.push(`${level} ${message}`);
+  const context: ProviderContext = {
+    account: {
+      id: 'hs-test',
+      provider: 'hindsight',
+      label: 'Acme Hindsight',
+      baseUrl: options.baseUrl ? options.baseUrl(fake.url) : fake.url,
+      ...(options.stageOutcomes ? { stageOutcomes: options.stageOutcomes } : {}),
+    },
+    apiKey: options.apiKey ?? fake.apiKey,
+    logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+    requestTimeoutMs: options.requestTimeoutMs ?? 5000,
+    storageDir: tmpdir(),
+    onWait: (info) => void waits.push(info),
+  };
+  const clientPerMinute = options.clientRatePerMinute ?? perMinute;
+  // The descriptor states a rate per second of a real minute; a shortened minute keeps the same count per window.
+  const ratePerSecond = clientPerMinute / 60;
+  const descriptor: ProviderDescriptor =
+    ratePerSecond === hindsightDescriptor.rateLimit?.ratePerSecond
+      ? hindsightDescriptor
+      : { ...hindsightDescriptor, rateLimit: { ratePerSecond, concurrency: 2 } };
+  const provider = new HindsightProvider(descriptor, context, {
+    retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
+    rateWindowMs: minuteMs,
+    ...options.providerOptions,
+  });
+  return { fake, provider, logs, waits, context };
+}
+
+export async function stopHarness(h: Harness | undefined): Promise<void> {
+  if (!h) return;
+  h.provider.dispose();
+  await h.fake.close();
+}
+
+/** The requests our client sent (not the tests' own fetches). */
+export function clientRequests(h: Harness): RecordedRequest[] {
+  return h.fake.requests.filter((r) => r.headers['user-agent'] === USER_AGENT);
+}
+
+/**
+ * Every request the client sent is the one documented read, `GET /api/v1/deals`, with documented
+ * query parameters only, JSON arrays where the docs ask for them and a page size Hindsight allows.
+ */
+export function assertClientRequestsDocumented(h: Harness): void {
+  for (const r of clientRequests(h)) {
+    const where = `${r.method} ${r.path} ${JSON.stringify(r.query)}`;
+    assert.equal(r.method, 'GET', where);
+    assert.equal(r.path, `${API_PREFIX}/deals`, where);
+    assert.match(String(r.headers['authorization']), /^Bearer /, where);
+    for (const [name, value] of Object.entries(r.query)) {
+      assert.ok(DOCUMENTED_QUERY.has(name), `undocumented query parameter ${name}: ${where}`);
+      assert.equal(typeof value, 'string', `repeated parameter ${name}: ${where}`);
+    }
+    for (const name of ['status', 'ids']) {
+      const value = r.query[name];
+      if (typeof value === 'string') assert.ok(Array.isArray(JSON.parse(value)), `${name} is a JSON array: ${where}`);
+    }
+    const size = r.query['page_size'];
+    if (typeof size === 'string') assert.ok(Number(size) >= 1 && Number(size) <= 100, where);
+    const type = r.query['status_filter_type'];
+    if (type !== undefined) assert.ok(type === 'is any of' || type === 'is not', where);
+  }
+}
+
+/** Awaits a rejection with a CrmError of this kind, and checks that the key appears in no message or log line. */
+export async function rejectsWith(h: Harness, promise: Promise<unknown>, kind: CrmErrorKind): Promise<CrmError> {
+  let caught: unknown;
+  try {
+    await promise;
+  } catch (error) {
+    caught = error;
+  }
+  assert.ok(caught, `expected a ${kind} error, but the call succeeded`);
+  assert.ok(isCrmError(caught), `expected a CrmError, got ${String(caught)}`);
+  assert.equal(caught.kind, kind, caught.message);
+  assertNoKey(h, caught);
+  return caught;
+}
+
+export function assertNoKey(h: Harness, error?: CrmError): void {
+  const key = h.fake.apiKey;
+  if (error) {
+    assert.ok(!error.message.includes(key), `key in message: ${error.message}`);
+    assert.ok(!JSON.stringify({ ...error, message: error.message }).includes(key), 'key in error fields');
+  }
+  for (const line of h.logs) assert.ok(!line.includes(key), `key in log line: ${line}`);
+}
+
+/** The fake's deals in Hindsight's default order (`created_at` desc, ties by id). */
+export function inDefaultOrder(deals: readonly HsDealRecord[]): HsDealRecord[] {
+  return [...deals].sort((a, b) => (a.created_at === b.created_at ? a.id.localeCompare(b.id) : a.created_at < b.created_at ? 1 : -1));
+}
+
+export function dealsIn(h: Harness, status: string): HsDealRecord[] {
+  return inDefaultOrder(h.fake.state.deals.filter((d) => d.status_id === status));
+}
+
+/** Distinct stages in the fake's data. */
+export function fakeStatuses(h: Harness): string[] {
+  return [...new Set(h.fake.state.deals.map((d) => d.status_id))];
+}
+
+/**
+ * The documented request count of stage discovery for this data: page 0 of the stage columns,
+ * then pages of deals in none of the stages seen so far, until a short page.
+ */
+export function discoveryRequests(deals: readonly HsDealRecord[]): number {
+  const ordered = inDefaultOrder(deals);
+  const seen = new Set<string>();
+  for (let requests = 1; ; requests++) {
+    const rows = ordered.filter((d) => !seen.has(d.status_id)).slice(0, 100);
+    const before = seen.size;
+    for (const row of rows) seen.add(row.status_id);
+    if (rows.length < 100) return requests;
+    assert.ok(seen.size > before, 'every full page brings a new stage');
+  }
+}
+
+/** Requests to read a stage to its end: ceil(n/100) pages (one for an empty stage), plus one count when the first page is full. */
+export function stageRequests(size: number): number {
+  return Math.max(1, Math.ceil(size / 100)) + (size >= 100 ? 1 : 0);
+}
+
+/** The most requests in any window of `windowMs`, by arrival time. */
+export function maxInAnyWindow(requests: readonly RecordedRequest[], windowMs: number): number {
+  const times = requests.map((r) => r.at).sort((a, b) => a - b);
+  let max = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i]! - times[j]! >= windowMs) j++;
+    max = Math.max(max, i - j + 1);
+  }
+  return max;
+}
