@@ -5,10 +5,11 @@ import { closeDescriptor } from './close';
 import { hindsightDescriptor } from './hindsight';
 import { sampleDescriptor } from './sample';
 import { spottDescriptor } from './spott';
+import { twentyDescriptor } from './twenty';
 
 /** Every CRM the extension can connect to, in the order "Add Account" offers them. */
 export const providerDescriptors: readonly ProviderDescriptor[] = [
-  sampleDescriptor, closeDescriptor, activeCampaignDescriptor, spottDescriptor, hindsightDescriptor,
+  sampleDescriptor, closeDescriptor, activeCampaignDescriptor, twentyDescriptor, spottDescriptor, hindsightDescriptor,
 ];
 
 export function descriptorFor(id: ProviderId | string): ProviderDescriptor | undefined {

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
+import { type CrmError, type CrmErrorKind, isCrmError } from '../../../../src/http';
+import type { Account } from '../../../../src/model';
+import type { ProviderContext, ProviderDescriptor } from '../../../../src/providers/contract';
+import { TwentyProvider, type TwentyProviderOptions, twentyDescriptor } from '../../../../src/providers/twenty';
+import { type FakeOptions, type RecordedRequest, startTwentyFake, type TwentyFake } from '../../../fakes/twenty';
+
+export const PIPELINE = 'stage';
+export const USER_AGENT = 'crm-pipelines-vscode';
+
+export interface Harness {
+  fake: TwentyFake;
+  provider: TwentyProvider;
+  logs: string[];
+  waits: { reason: string; delayMs: number; operation: string }[];
+  context: ProviderContext;
+}
+
+export interface HarnessOptions {
+  fake?: FakeOptions;
+  /**
+   * Functional tests run the fake and the client far faster than Twenty's 100 per minute (like the
+   * ActiveCampaign tests): `limit` requests per `windowMs` on both sides. The rate tests scale it down.
+   */
+  rate?: { limit: number; windowMs: number };
+  /** The client's rate when it should differ from the fake's. */
+  clientRate?: { limit: number; windowMs: number };
+  requestTimeoutMs?: number;
+  providerOptions?: TwentyProviderOptions;
+  account?: Partial<Account>;
+  apiKey?: string;
+}
+
+const FAST = { limit: 1000, windowMs: 1000 };
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const rate = options.rate ?? FAST;
+  const fake = await startTwentyFake({ rateLimit: rate, ...options.fake });
+  const logs: string[] = [];
+  const waits: Harness['waits'] = [];
+  const log = (level: string) => (message: string) => void logs.push(`${level} ${message}`);
+  const context: ProviderContext = {
+    account: { id: 'twenty-test', provider: 'twenty', label: 'Acme Twenty', baseUrl: fake.url, ...options.account },
+    apiKey: options.apiKey ?? fake.apiKey,
+    logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+    requestTimeoutMs: options.requestTimeoutMs ?? 5000,
+    storageDir: tmpdir(),
+    onWait: (info) => void waits.push(info),
+  };
+  const client = options.clientRate ?? rate;
+  const descriptor: ProviderDescriptor = {
+    ...twentyDescriptor,
+    rateLimit: { ratePerSecond: (client.limit * 1000) / client.windowMs, concurrency: 4 },
+  };
+  const provider = new TwentyProvider(descriptor, context, {
+    retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
+    timeZone: 'UTC',
+    rateWindowMs: client.windowMs,
+    ...options.providerOptions,
+  });
+  return { fake, provider, logs, waits, context };
+}
+
+export async function stopHarness(h: Harness | undefined): Promise<void> {
+  if (!h) return;
+  h.provider.dispose();
+  await h.fake.close();
+}
+
+/** The requests our client sent (not the test's own direct calls). */
+export function sent(h: Harness): RecordedRequest[] {
+  return h.fake.requests.filter((r) => r.headers['user-agent'] === USER_AGENT);
+}
+
+/** Awaits a rejection with a CrmError of this kind, and checks that the key appears in no message or log line. */
+export async function rejectsWith(h: Harness, promise: Promise<unknown>, kind: CrmErrorKind): Promise<CrmError> {
+  let caught: unknown;
+  try {
+    await promise;
+  } catch (error) {
+    caught = error;
+  }
+  assert.ok(caught, `expected a ${kind} error, but the call succeeded`);
+  assert.ok(isCrmError(caught), `expected a CrmError, got ${String(caught)}`);
+  assert.equal(caught.kind, kind, caught.message);
+  assertNoKey(h, caught);
+  return caught;
+}
+
+export function assertNoKey(h: Harness, error?: CrmError): void {
+  const keys = [h.fake.apiKey, h.context.apiKey].filter((k): k is string => Boolean(k));
+  for (const key of keys) {
+    if (error) {
+      assert.ok(!error.message.includes(key), `key in message: ${error.message}`);
+      assert.ok(!JSON.stringify({ ...error, message: error.message }).includes(key), 'key in error fields');
+    }
+    for (const line of h.logs) assert.ok(!line.includes(key), `key in log line: ${line}`);
+  }
+}
+
+/** Every request carried the key as a bearer token and sent `depth` on every record read. */
+export function assertRequestsWellFormed(h: Harness): void {
+  for (const request of sent(h)) {
+    assert.equal(request.headers['authorization'], `Bearer ${h.context.apiKey}`);
+    const recordRead = request.method === 'GET' && !request.path.startsWith('/rest/metadata');
+    if (recordRead && /^\/rest\/(opportunities|taskTargets|tasks)/.test(request.path)) {
+      assert.ok(request.query['depth'] === '0' || request.query['depth'] === '1', `depth sent on ${request.path}: ${String(request.query['depth'])}`);
+    }
+  }
+}
+
+export function snapshot(h: Harness): string {
+  return JSON.stringify(h.fake.state);
+}
+
+export function fakeDeal(h: Harness, predicate: (d: TwentyFake['state']['opportunities'][number]) => boolean = () => true) {
+  const deal = h.fake.state.opportunities.find(predicate);
+  assert.ok(deal, 'no matching deal in the fake');
+  return deal;
+}
