@@ -28,7 +28,22 @@ const builds = [
 ];
 
 // The deal panel's UI arrives with the deal panel; until then there is nothing to bundle.
+// Emits dist/webview.js and, from the CSS main.ts imports, dist/webview.css; copies the codicon
+// font that <vscode-icon> needs to dist/codicons/ (the host links codicon.css with
+// id="vscode-codicon-stylesheet").
 if (existsSync('webview-ui/main.ts')) {
+  const copyCodicons = {
+    name: 'copy-codicons',
+    setup(build) {
+      build.onEnd(async () => {
+        const { copyFile, mkdir } = await import('node:fs/promises');
+        await mkdir('dist/codicons', { recursive: true });
+        for (const file of ['codicon.css', 'codicon.ttf']) {
+          await copyFile(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
+        }
+      });
+    },
+  };
   builds.push({
     ...common,
     entryPoints: ['webview-ui/main.ts'],
@@ -36,6 +51,7 @@ if (existsSync('webview-ui/main.ts')) {
     platform: 'browser',
     format: 'esm',
     target: 'chrome120',
+    plugins: [copyCodicons],
   });
 }
 
