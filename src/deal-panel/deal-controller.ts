@@ -30,6 +30,8 @@ type TaskMessage = Extract<WebviewToHost, { type: 'createTask' | 'updateTask' | 
  */
 export class DealController {
   private view: DealView | undefined;
+  /** Versions (updatedAt) this panel's own writes produced: reaching one of them is not a conflict. */
+  private readonly ownVersions = new Set<string>();
 
   constructor(
     private readonly source: DealSource,
@@ -71,6 +73,7 @@ export class DealController {
 
   async load(): Promise<void> {
     this.port.post({ type: 'loading' });
+    this.ownVersions.clear();
     try {
       const detail = await this.source.call((p) => p.getDeal(this.dealId));
       const descriptor = this.source.descriptor;
@@ -100,13 +103,15 @@ export class DealController {
     try {
       if (message.basedOn && !message.overwrite) {
         const stored = await this.source.call((p) => p.fetchDeal(this.dealId));
-        if (stored.updatedAt && stored.updatedAt !== message.basedOn) {
+        // Several edits may be in flight: a newer version that this panel wrote itself is no conflict.
+        if (stored.updatedAt && stored.updatedAt !== message.basedOn && !this.ownVersions.has(stored.updatedAt)) {
           this.port.post({ type: 'conflict', requestId: message.requestId, current: stored });
           return;
         }
       }
       const previousStageId = this.view?.deal.stageId;
       const deal = await this.source.call((p) => p.updateDeal(this.dealId, message.patch as DealPatch));
+      if (deal.updatedAt) this.ownVersions.add(deal.updatedAt);
       if (this.view) this.view = { ...this.view, deal };
       this.port.post({ type: 'edited', requestId: message.requestId, deal });
       this.port.setTitle(deal.name || 'Deal');

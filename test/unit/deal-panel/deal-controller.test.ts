@@ -110,6 +110,19 @@ describe('Deal panel controller', () => {
     assert.equal((await provider.fetchDeal(dealId)).name, 'Mine');
   });
 
+  it('does not call its own earlier save a conflict when two edits are based on the same version', async () => {
+    const { controller, posted, provider, dealId } = await controllerFor();
+    await controller.handle({ type: 'ready' });
+    const { view } = last(posted, 'init');
+    await controller.handle({ type: 'edit', requestId: 'a', field: { kind: 'standard', name: 'name' }, patch: { name: 'First' }, basedOn: view.deal.updatedAt });
+    await new Promise((r) => setTimeout(r, 5));
+    await controller.handle({ type: 'edit', requestId: 'b', field: { kind: 'standard', name: 'probability' }, patch: { probability: 55 }, basedOn: view.deal.updatedAt });
+    assert.deepEqual(posted.filter((m) => m.type === 'conflict'), []);
+    const stored = await provider.fetchDeal(dealId);
+    assert.equal(stored.name, 'First');
+    assert.equal(stored.probability, 55);
+  });
+
   it('refuses a read-only field with its reason, without calling the CRM', async () => {
     const { controller, posted, calls } = await controllerFor();
     await controller.handle({ type: 'ready' });
