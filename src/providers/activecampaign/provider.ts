@@ -4,7 +4,7 @@ import type {
   CrmProvider, DealDetail, DealPatch, DealQuery, ProviderContext, ProviderDescriptor, TaskInput, TaskPatch, WebTarget,
 } from '../contract';
 import { resolveApiUrl } from './api-url';
-import { Cached } from './cache';
+import { Cached } from '../shared/cached';
 import { AcApi, nextOffset } from './client';
 import { type AcField, sameFieldValue, toAcField } from './custom-fields';
 import { customValues, planCustomWrites, writeCustomValues } from './custom-writes';

@@ -4,7 +4,7 @@ import type {
   CrmProvider, DealDetail, DealPatch, DealQuery, ProviderContext, ProviderDescriptor, TaskInput, TaskPatch, WebTarget,
 } from '../contract';
 import { resolveServerUrl } from './api-url';
-import { Cached } from './cache';
+import { Cached } from '../shared/cached';
 import { INFERENCE_PAGES, nextCursor, TwentyApi } from './client';
 import { resolveTimeZone } from './dates';
 import { dealBody } from './deal-write';

@@ -1,7 +1,7 @@
 /**
- * One value fetched on demand and kept for a while. Concurrent callers share the fetch in flight
- * (a tree expanding five stages reads the metadata once); a failed fetch is not kept. The shared
- * fetch takes no caller's signal: one caller giving up must not fail the others.
+ * One value fetched on demand and kept for a while. Concurrent callers share the fetch in
+ * flight (a tree expanding ten stages asks for the users, or the metadata, once); a failed fetch is not kept.
+ * The shared fetch takes no caller's signal: one caller giving up must not fail the others.
  */
 export class Cached<T> {
   private value: { promise: Promise<T>; at: number } | undefined;
@@ -28,6 +28,7 @@ export class Cached<T> {
     this.value = { promise: Promise.resolve(value), at: this.now() };
   }
 
+  /** Forgets the value; the next get fetches again. */
   clear(): void {
     this.value = undefined;
   }
