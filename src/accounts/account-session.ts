@@ -90,6 +90,9 @@ export class AccountSession {
       }
       if (isCrmError(error) && error.kind === 'auth' && this.problem !== 'rejected') {
         this.problem = 'rejected';
+        // Nothing loaded with the rejected key is shown any more: the account collapses to its
+        // one "Set API key" row, even where pipelines and stages had been cached.
+        this.invalidate();
         this.changes.fire({ kind: 'account' });
         this.deps.onKeyRejected?.(this.account);
       }

@@ -82,6 +82,7 @@ export class DealController {
         accountLabel: this.source.account.label,
         providerName: descriptor?.displayName ?? this.source.account.provider,
         capabilities: { ...(descriptor?.capabilities ?? readOnly) },
+        fixedFields: { ...(descriptor?.fixedDealFields ?? {}) },
         note: noteFor(descriptor),
         hasWebUrl: Boolean(await this.source.call(async (p) => p.webUrl({ kind: 'deal', dealId: this.dealId }))),
         ...detail,
@@ -129,7 +130,9 @@ export class DealController {
     if (this.view?.deal.locked) return `This API key has no access to this deal in ${crm}.`;
     const keys = Object.keys(patch) as (keyof typeof patch)[];
     if (keys.length === 0) return 'Nothing to save.';
+    const fixed: Record<string, string | undefined> = this.source.descriptor?.fixedDealFields ?? {};
     for (const key of keys) {
+      if (fixed[key]) return fixed[key];
       if (key === 'stageId' && !caps.moveStage) return `${crm} does not let CRM Pipelines move deals between stages.`;
       if (key === 'outcome' && !caps.setOutcome) return `${crm} sets won or lost through the stage; change the stage instead.`;
       if (key === 'custom' && !caps.updateCustomFields) return `${crm} does not let CRM Pipelines change custom fields.`;

@@ -49,6 +49,8 @@ export const DealViewSchema = z.object({
   accountLabel: z.string(),
   providerName: z.string(),
   capabilities: CapabilitiesSchema,
+  /** Standard fields this CRM lacks or will not change, with the reason (read-only in the panel). */
+  fixedFields: z.record(z.string(), z.string()).optional(),
   /** Shown at the top when the CRM cannot write (Hindsight) or has other limits. */
   note: z.string().optional(),
   hasWebUrl: z.boolean(),

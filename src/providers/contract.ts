@@ -77,6 +77,8 @@ export interface TaskPatch {
   body?: string | null;
 }
 
+export type StandardDealField = 'name' | 'amount' | 'amountPeriod' | 'expectedClose' | 'ownerId' | 'probability' | 'description';
+
 export type WebTarget =
   | { kind: 'deal'; dealId: string }
   | { kind: 'pipeline'; pipelineId: string };
@@ -115,6 +117,11 @@ export interface ProviderDescriptor {
   keyHelp?: string;
   baseUrl: BaseUrlRule;
   capabilities: Capabilities;
+  /**
+   * Standard deal fields this CRM does not have or will not let anyone change, with the reason the
+   * panel shows; such a field is read-only there, and hidden when the deal has no value for it.
+   */
+  fixedDealFields?: Partial<Record<StandardDealField, string>>;
   /** The documented limit, enforced per account by the HTTP layer. */
   rateLimit?: { ratePerSecond: number; concurrency: number };
   create(context: ProviderContext): CrmProvider;

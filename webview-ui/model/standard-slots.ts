@@ -89,5 +89,13 @@ export function standardSlots(view: DealView, deal: Deal): FieldSlot[] {
       toPatch: (v) => ({ description: text(v) }),
     }));
   }
-  return slots;
+  return slots.flatMap((s) => applyFixed(s, view, deal));
+}
+
+/** A field the CRM lacks or will not change: read-only with the CRM's reason, or gone when empty. */
+function applyFixed(s: FieldSlot, view: DealView, deal: Deal): FieldSlot[] {
+  const reason = view.fixedFields?.[s.id];
+  if (!reason) return [s];
+  if (s.read(deal) === undefined) return [];
+  return [{ ...s, editable: false, readOnlyReason: reason, def: { ...s.def, writable: false, reason } }];
 }

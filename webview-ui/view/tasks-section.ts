@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { eventValue } from '../fields/field-kind';
 import type { LoadedPanel } from '../model/panel-controller';
 import { NEW_TASK } from '../tasks/task-edits';
@@ -19,7 +20,8 @@ export function renderTasks(loaded: LoadedPanel, actions: TaskActions): Template
   return html`<section class="panel-section tasks" aria-labelledby="tasks-heading">
     <h2 id="tasks-heading">Tasks <span class="count">${open} open, ${rows.length - open} done</span></h2>
     ${rows.length
-      ? html`<ul class="task-list">${rows.map((row) => renderTaskRow({ row, tasks, locale: view.locale }, actions))}</ul>`
+      // Keyed by task id: a row reused for another task would keep the old checkbox state.
+      ? html`<ul class="task-list">${repeat(rows, (row) => row.task.id, (row) => renderTaskRow({ row, tasks, locale: view.locale }, actions))}</ul>`
       : html`<p class="muted">No tasks yet.</p>`}
     ${view.capabilities.createTask ? renderAddTask(loaded, actions) : nothing}
   </section>`;

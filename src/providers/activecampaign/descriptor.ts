@@ -14,6 +14,10 @@ export const activeCampaignDescriptor: ProviderDescriptor = {
     prompt: 'Your ActiveCampaign API URL: in ActiveCampaign, open Settings → Developer and copy "URL".',
     httpsOnly: true,
   },
+  fixedDealFields: {
+    expectedClose: 'ActiveCampaign deals have no standard close date; use a date custom field such as "Forecasted Close Date".',
+    amountPeriod: 'ActiveCampaign deal values have no billing period.',
+  },
   capabilities: {
     updateDeal: true,
     moveStage: true,

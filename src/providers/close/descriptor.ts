@@ -17,6 +17,9 @@ export const closeDescriptor: ProviderDescriptor = {
   needsKey: true,
   keyHelp: 'In Close, open Settings → Developer → API Keys, create a key and paste it here.',
   baseUrl: { kind: 'none' },
+  fixedDealFields: {
+    name: "Close opportunities are named after their lead; rename the lead in Close.",
+  },
   capabilities: {
     updateDeal: true,
     moveStage: true,

@@ -9,6 +9,11 @@ export const spottDescriptor: ProviderDescriptor = {
   needsKey: true,
   keyHelp: 'In Spott, open Settings → API Keys, create a key and paste it here.',
   baseUrl: { kind: 'none' },
+  fixedDealFields: {
+    amount: 'Spott opportunities have no amount.',
+    amountPeriod: 'Spott opportunities have no amount.',
+    probability: 'Spott opportunities have no probability.',
+  },
   capabilities: {
     // PATCH /opportunities/{id} documents name, description, stage, owner and close date.
     updateDeal: true,

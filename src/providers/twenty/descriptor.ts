@@ -14,6 +14,11 @@ export const twentyDescriptor: ProviderDescriptor = {
     defaultUrl: CLOUD_URL,
     prompt: 'Your Twenty server: keep https://api.twenty.com for Twenty Cloud, or give your self-hosted address (e.g. https://crm.example.com).',
   },
+  fixedDealFields: {
+    probability: 'Twenty opportunities have no probability field to write.',
+    description: 'Twenty opportunities have no description field.',
+    amountPeriod: 'Twenty amounts have no billing period.',
+  },
   capabilities: {
     updateDeal: true,
     moveStage: true,
