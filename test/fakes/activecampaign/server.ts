@@ -1,5 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { FaultQueue } from '../kit/fault-queue';
+import { FakeTransport, sendReply } from '../kit/transport';
 import { routeContactsAndAccounts, routeDealGroups, routeDeals, routeDealStages, routeUsers, type RouteContext } from './routes-deals';
 import { routeFieldData, routeFieldMeta } from './routes-fields';
 import { routeTasks, routeTaskTypes } from './routes-tasks';
@@ -100,22 +101,10 @@ export async function startActiveCampaignFake(options: FakeOptions = {}): Promis
   const rate = options.ratePerSecond ?? 5;
   const state = seedState(options.seed ?? 1, options.deals ?? 60);
   const requests: RecordedRequest[] = [];
-  let faults: { fault: Fault; match: FaultMatch; left: number }[] = [];
+  const faults = new FaultQueue<Fault>();
   /** Arrival times of the requests served in the current window (refused ones do not count). */
   let served: number[] = [];
-  const timers = new Set<NodeJS.Timeout>();
 
-  const takeFault = (method: string, subpath: string): Fault | undefined => {
-    const entry = faults.find(
-      ({ match }) =>
-        (!match.method || match.method.toUpperCase() === method) &&
-        (!match.path || (typeof match.path === 'string' ? match.path === subpath : match.path.test(subpath))),
-    );
-    if (!entry) return undefined;
-    entry.left--;
-    if (entry.left <= 0) faults = faults.filter((f) => f !== entry);
-    return entry.fault;
-  };
 
   /** Refuses the request when `rate` were already served in the last second; else counts it. */
   const rateLimited = (at: number): Reply | undefined => {
@@ -131,7 +120,7 @@ export async function startActiveCampaignFake(options: FakeOptions = {}): Promis
   const handle = (record: RecordedRequest, subpath: string, invalidJson: boolean): Reply | Fault => {
     const limited = rateLimited(record.at);
     if (limited) return limited;
-    const fault = takeFault(record.method, subpath);
+    const fault = faults.take(record.method, subpath);
     if (fault) return fault;
     const token = record.headers['api-token'];
     if (token !== apiKey) return unauthorized();
@@ -142,17 +131,6 @@ export async function startActiveCampaignFake(options: FakeOptions = {}): Promis
     return reply ?? { status: 404, body: { message: 'Not Found' } };
   };
 
-  const send = (res: http.ServerResponse, record: RecordedRequest, reply: Reply): void => {
-    const json = typeof reply.body !== 'string';
-    const text = reply.body === undefined ? '' : json ? JSON.stringify(reply.body) : String(reply.body);
-    record.status = reply.status;
-    res.writeHead(reply.status, {
-      'content-type': json ? 'application/json; charset=utf-8' : 'text/plain',
-      'content-length': Buffer.byteLength(text),
-      ...reply.headers,
-    });
-    res.end(text);
-  };
 
   const server = http.createServer((req, res) => {
     const at = now();
@@ -170,38 +148,25 @@ export async function startActiveCampaignFake(options: FakeOptions = {}): Promis
         at,
       };
       requests.push(record);
-      if (!url.pathname.startsWith(`${API_PREFIX}/`)) return send(res, record, { status: 404, body: 'Not Found' });
+      if (!url.pathname.startsWith(`${API_PREFIX}/`)) return sendReply(res, record, { status: 404, body: 'Not Found' });
       const subpath = url.pathname.slice(API_PREFIX.length);
       const outcome = handle(record, subpath, body.invalid === true);
-      if (!('kind' in outcome)) return send(res, record, outcome);
+      if (!('kind' in outcome)) return sendReply(res, record, outcome);
       const fault = outcome;
       switch (fault.kind) {
         case 'status':
-          return send(res, record, faultReply(fault, rate, subpath));
+          return sendReply(res, record, faultReply(fault, rate, subpath));
         case 'badShape':
-          return send(res, record, { status: 200, body: fault.body ?? { unexpected: true } });
-        case 'delay': {
-          const timer = setTimeout(() => {
-            timers.delete(timer);
-            res.destroy();
-          }, fault.ms);
-          timers.add(timer);
-          return;
-        }
-        case 'drop': {
-          const text = JSON.stringify({ deals: [], dealTasks: [], padding: 'x'.repeat(4096) });
-          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-          res.write(text.slice(0, text.length / 2), () => res.destroy());
-          return;
-        }
+          return sendReply(res, record, { status: 200, body: fault.body ?? { unexpected: true } });
+        case 'delay':
+          return transport.hang(res, fault.ms);
+        case 'drop':
+          return transport.dropHalfway(res, { deals: [], dealTasks: [], padding: 'x'.repeat(4096) });
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const transport = new FakeTransport(server);
+  const port = await transport.listen(options.port ?? 0);
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -209,17 +174,14 @@ export async function startActiveCampaignFake(options: FakeOptions = {}): Promis
     state,
     requests,
     failNext(fault, match = {}) {
-      faults.push({ fault, match, left: Math.max(1, match.times ?? 1) });
+      faults.add(fault, match);
     },
     clearRequests() {
       requests.length = 0;
-      faults = [];
+      faults.clear();
     },
-    async close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    close() {
+      return transport.close();
     },
   };
 }

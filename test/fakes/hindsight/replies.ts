@@ -1,10 +1,6 @@
-/** What a route answers; the server writes it. */
-export interface Reply {
-  status: number;
-  /** JSON-encoded unless a string, which is sent as is. */
-  body?: unknown;
-  headers?: Record<string, string>;
-}
+import type { FakeReply } from '../kit/transport';
+
+export type Reply = FakeReply;
 
 export const ok = (body: unknown): Reply => ({ status: 200, body });
 

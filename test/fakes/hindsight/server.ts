@@ -1,5 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { FaultQueue } from '../kit/fault-queue';
+import { FakeTransport, sendReply } from '../kit/transport';
 import {
   forbidden, message, notFound, type Reply, serverError, tooManyRequests, unauthorized, badRequest,
 } from './replies';
@@ -78,23 +79,10 @@ export async function startHindsightFake(options: FakeOptions = {}): Promise<Hin
   const windowMs = options.minuteMs ?? 60_000;
   const state = seedState(options.seed ?? 1, options.deals ?? 60);
   const requests: RecordedRequest[] = [];
-  let faults: { fault: Fault; match: FaultMatch; left: number }[] = [];
+  const faults = new FaultQueue<Fault>();
   /** Arrival times of the requests served in the current window (refused ones do not count). */
   let served: number[] = [];
-  const timers = new Set<NodeJS.Timeout>();
 
-  const takeFault = (record: RecordedRequest, subpath: string): Fault | undefined => {
-    const entry = faults.find(
-      ({ match }) =>
-        (!match.method || match.method.toUpperCase() === record.method) &&
-        (!match.path || (typeof match.path === 'string' ? match.path === subpath : match.path.test(subpath))) &&
-        Object.entries(match.query ?? {}).every(([k, v]) => record.query[k] === v),
-    );
-    if (!entry) return undefined;
-    entry.left--;
-    if (entry.left <= 0) faults = faults.filter((f) => f !== entry);
-    return entry.fault;
-  };
 
   /** Refuses the request when `limit` were already served in the last window; else counts it. */
   const rateLimited = (at: number): Reply | undefined => {
@@ -110,7 +98,7 @@ export async function startHindsightFake(options: FakeOptions = {}): Promise<Hin
   const handle = (record: RecordedRequest, subpath: string): Reply | Fault => {
     const limited = rateLimited(record.at);
     if (limited) return limited;
-    const fault = takeFault(record, subpath);
+    const fault = faults.take(record.method, subpath, record.query);
     if (fault) return fault;
     const token = bearer(record.headers['authorization']);
     if (!token) return unauthorized('Missing API key');
@@ -120,17 +108,6 @@ export async function startHindsightFake(options: FakeOptions = {}): Promise<Hin
     return routeDeals(state, record.query);
   };
 
-  const send = (res: http.ServerResponse, record: RecordedRequest, reply: Reply): void => {
-    const json = typeof reply.body !== 'string';
-    const text = reply.body === undefined ? '' : json ? JSON.stringify(reply.body) : String(reply.body);
-    record.status = reply.status;
-    res.writeHead(reply.status, {
-      'content-type': json ? 'application/json; charset=utf-8' : 'text/plain',
-      'content-length': Buffer.byteLength(text),
-      ...reply.headers,
-    });
-    res.end(text);
-  };
 
   const server = http.createServer((req, res) => {
     const at = now();
@@ -148,38 +125,25 @@ export async function startHindsightFake(options: FakeOptions = {}): Promise<Hin
         at,
       };
       requests.push(record);
-      if (!url.pathname.startsWith(`${API_PREFIX}/`)) return send(res, record, notFound());
+      if (!url.pathname.startsWith(`${API_PREFIX}/`)) return sendReply(res, record, notFound());
       const subpath = url.pathname.slice(API_PREFIX.length);
       const outcome = handle(record, subpath);
-      if (!('kind' in outcome)) return send(res, record, outcome);
+      if (!('kind' in outcome)) return sendReply(res, record, outcome);
       const fault = outcome;
       switch (fault.kind) {
         case 'status':
-          return send(res, record, faultReply(fault, limit));
+          return sendReply(res, record, faultReply(fault, limit));
         case 'badShape':
-          return send(res, record, { status: 200, body: fault.body ?? { unexpected: true }, headers: { 'content-type': 'application/json' } });
-        case 'delay': {
-          const timer = setTimeout(() => {
-            timers.delete(timer);
-            res.destroy();
-          }, fault.ms);
-          timers.add(timer);
-          return;
-        }
-        case 'drop': {
-          const body = JSON.stringify(state.deals.slice(0, 5));
-          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-          res.write(body.slice(0, Math.floor(body.length / 2)), () => res.destroy());
-          return;
-        }
+          return sendReply(res, record, { status: 200, body: fault.body ?? { unexpected: true }, headers: { 'content-type': 'application/json' } });
+        case 'delay':
+          return transport.hang(res, fault.ms);
+        case 'drop':
+          return transport.dropHalfway(res, state.deals.slice(0, 5));
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const transport = new FakeTransport(server);
+  const port = await transport.listen(options.port ?? 0);
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -187,17 +151,14 @@ export async function startHindsightFake(options: FakeOptions = {}): Promise<Hin
     state,
     requests,
     failNext(fault, match = {}) {
-      faults.push({ fault, match, left: Math.max(1, match.times ?? 1) });
+      faults.add(fault, match);
     },
     clearRequests() {
       requests.length = 0;
-      faults = [];
+      faults.clear();
     },
-    async close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    close() {
+      return transport.close();
     },
   };
 }

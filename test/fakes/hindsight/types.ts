@@ -85,15 +85,7 @@ export type Fault =
   /** Answers 200 with a body of the wrong shape. Default `{"unexpected": true}`; a string is sent as is. */
   | { kind: 'badShape'; body?: unknown };
 
-export interface FaultMatch {
-  /** How many matching requests fail; default 1. */
-  times?: number;
-  method?: string;
-  /** Matched against the path without `/api/v1` (e.g. `/deals`): a string equal to it, or a RegExp. */
-  path?: string | RegExp;
-  /** Only requests whose query has these values (e.g. `{count: 'true'}`). */
-  query?: Record<string, string>;
-}
+export type { FaultMatch } from '../kit/fault-queue';
 
 export interface FakeOptions {
   /** The key the fake accepts as `Authorization: Bearer <key>`. */

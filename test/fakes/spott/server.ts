@@ -1,5 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { FaultQueue } from '../kit/fault-queue';
+import { FakeTransport, sendReply } from '../kit/transport';
 import {
   badRequest, forbidden, notFound, type Reply, serverError, spottError, tooManyRequests, unauthorized,
 } from './replies';
@@ -93,23 +94,11 @@ export async function startSpottFake(options: FakeOptions = {}): Promise<SpottFa
     retryAfterHeader: options.retryAfterHeader ?? true,
   };
   const requests: RecordedRequest[] = [];
-  let faults: { fault: Fault; match: FaultMatch; left: number }[] = [];
+  const faults = new FaultQueue<Fault>();
   /** Arrival times of the requests served in the current window (refused ones do not count). */
   let served: number[] = [];
-  const timers = new Set<NodeJS.Timeout>();
   const requestId = (): string => `req_${(state.nextIds.request++).toString(16).padStart(8, '0')}`;
 
-  const takeFault = (method: string, path: string): Fault | undefined => {
-    const entry = faults.find(
-      ({ match }) =>
-        (!match.method || match.method.toUpperCase() === method) &&
-        (!match.path || (typeof match.path === 'string' ? match.path === path : match.path.test(path))),
-    );
-    if (!entry) return undefined;
-    entry.left--;
-    if (entry.left <= 0) faults = faults.filter((f) => f !== entry);
-    return entry.fault;
-  };
 
   /** Refuses the request when `limit` were already served in the window; else counts it. */
   const rateLimited = (at: number, id: string): Reply | undefined => {
@@ -125,7 +114,7 @@ export async function startSpottFake(options: FakeOptions = {}): Promise<SpottFa
   const handle = (record: RecordedRequest, invalidJson: boolean, id: string): Reply | Fault => {
     const limited = rateLimited(record.at, id);
     if (limited) return limited;
-    const fault = takeFault(record.method, record.path);
+    const fault = faults.take(record.method, record.path);
     if (fault) return fault;
     if (record.headers['x-api-key'] !== apiKey) return unauthorized(id);
     if (invalidJson) return badRequest(id, ['Unexpected token in JSON body']);
@@ -135,17 +124,6 @@ export async function startSpottFake(options: FakeOptions = {}): Promise<SpottFa
     return reply ?? spottError(404, `Cannot ${record.method} ${record.path}`, id);
   };
 
-  const send = (res: http.ServerResponse, record: RecordedRequest, reply: Reply): void => {
-    const json = typeof reply.body !== 'string';
-    const text = reply.body === undefined ? '' : json ? JSON.stringify(reply.body) : String(reply.body);
-    record.status = reply.status;
-    res.writeHead(reply.status, {
-      ...(text ? { 'content-type': json ? 'application/json; charset=utf-8' : 'text/plain' } : {}),
-      'content-length': Buffer.byteLength(text),
-      ...reply.headers,
-    });
-    res.end(text);
-  };
 
   const server = http.createServer((req, res) => {
     const at = now();
@@ -165,35 +143,22 @@ export async function startSpottFake(options: FakeOptions = {}): Promise<SpottFa
       requests.push(record);
       const id = requestId();
       const outcome = handle(record, body.invalid === true, id);
-      if (!('kind' in outcome)) return send(res, record, outcome);
+      if (!('kind' in outcome)) return sendReply(res, record, outcome);
       const fault = outcome;
       switch (fault.kind) {
         case 'status':
-          return send(res, record, faultReply(fault, id));
+          return sendReply(res, record, faultReply(fault, id));
         case 'badShape':
-          return send(res, record, { status: 200, body: fault.body ?? { unexpected: true } });
-        case 'delay': {
-          const timer = setTimeout(() => {
-            timers.delete(timer);
-            res.destroy();
-          }, fault.ms);
-          timers.add(timer);
-          return;
-        }
-        case 'drop': {
-          const text = JSON.stringify({ items: [], pageInfo: { nextCursor: null, hasNextPage: false }, padding: 'x'.repeat(4096) });
-          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-          res.write(text.slice(0, text.length / 2), () => res.destroy());
-          return;
-        }
+          return sendReply(res, record, { status: 200, body: fault.body ?? { unexpected: true } });
+        case 'delay':
+          return transport.hang(res, fault.ms);
+        case 'drop':
+          return transport.dropHalfway(res, { items: [], pageInfo: { nextCursor: null, hasNextPage: false }, padding: 'x'.repeat(4096) });
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const transport = new FakeTransport(server);
+  const port = await transport.listen(options.port ?? 0);
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -202,17 +167,14 @@ export async function startSpottFake(options: FakeOptions = {}): Promise<SpottFa
     config,
     requests,
     failNext(fault, match = {}) {
-      faults.push({ fault, match, left: Math.max(1, match.times ?? 1) });
+      faults.add(fault, match);
     },
     clearRequests() {
       requests.length = 0;
-      faults = [];
+      faults.clear();
     },
-    async close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    close() {
+      return transport.close();
     },
   };
 }

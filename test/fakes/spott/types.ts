@@ -155,13 +155,7 @@ export type Fault =
   /** Answers 200 with a body of the wrong shape; nothing is applied. Default `{"unexpected": true}`. */
   | { kind: 'badShape'; body?: unknown };
 
-export interface FaultMatch {
-  /** How many matching requests fail; default 1. */
-  times?: number;
-  method?: string;
-  /** Matched against the path without the query: a string equal to it, or a RegExp. */
-  path?: string | RegExp;
-}
+export type { FaultMatch } from '../kit/fault-queue';
 
 export interface FakeOptions extends Partial<FakeConfig> {
   /** The key the fake accepts in `x-api-key`. */

@@ -1,9 +1,6 @@
-/** What a route answers; the server writes it. */
-export interface Reply {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
+import type { FakeReply } from '../kit/transport';
+
+export type Reply = FakeReply;
 
 export const ok = (body: unknown, status = 200): Reply => ({ status, body });
 

@@ -1,5 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { FaultQueue } from '../kit/fault-queue';
+import { FakeTransport, sendReply } from '../kit/transport';
 import { SlidingWindow } from './rate-limit';
 import {
   invalidToken, missingToken, nestBadRequest, notFound, permissionDenied, quotaExceeded, type Reply, restError, serverError, tooManyRequests,
@@ -89,20 +90,8 @@ export async function startTwentyFake(options: FakeOptions = {}): Promise<Twenty
   const state = seedState(options.seed ?? 1, options.deals ?? 60, options.customFields ?? true);
   let metadataForbidden = options.metadataForbidden ?? false;
   const requests: RecordedRequest[] = [];
-  let faults: { fault: Fault; match: FaultMatch; left: number }[] = [];
-  const timers = new Set<NodeJS.Timeout>();
+  const faults = new FaultQueue<Fault>();
 
-  const takeFault = (method: string, path: string): Fault | undefined => {
-    const entry = faults.find(
-      ({ match }) =>
-        (!match.method || match.method.toUpperCase() === method) &&
-        (!match.path || (typeof match.path === 'string' ? match.path === path : match.path.test(path))),
-    );
-    if (!entry) return undefined;
-    entry.left--;
-    if (entry.left <= 0) faults = faults.filter((f) => f !== entry);
-    return entry.fault;
-  };
 
   const authFailure = (header: string | string[] | undefined): Reply | undefined => {
     const value = Array.isArray(header) ? header[0] : header;
@@ -116,7 +105,7 @@ export async function startTwentyFake(options: FakeOptions = {}): Promise<Twenty
     if (!window.admit(record.at)) {
       return tooManyRequests(window.retryAfterSeconds(record.at), window.limit, Math.round(window.windowMs / 1000));
     }
-    const fault = takeFault(record.method, record.path);
+    const fault = faults.take(record.method, record.path);
     if (fault) return fault;
     const denied = authFailure(record.headers['authorization']);
     if (denied) return denied;
@@ -130,19 +119,6 @@ export async function startTwentyFake(options: FakeOptions = {}): Promise<Twenty
     return routeRecords(ctx) ?? restError(404, 'NotFoundException', `Cannot ${record.method} ${record.path}`);
   };
 
-  const send = (res: http.ServerResponse, record: RecordedRequest, reply: Reply): void => {
-    const json = typeof reply.body !== 'string';
-    const text = reply.body === undefined ? '' : json ? JSON.stringify(reply.body) : String(reply.body);
-    record.status = reply.status;
-    res.writeHead(reply.status, {
-      'x-powered-by': 'Express',
-      'access-control-allow-origin': '*',
-      'content-type': json ? 'application/json; charset=utf-8' : 'text/plain',
-      'content-length': Buffer.byteLength(text),
-      ...reply.headers,
-    });
-    res.end(text);
-  };
 
   const server = http.createServer((req, res) => {
     const at = now();
@@ -160,36 +136,23 @@ export async function startTwentyFake(options: FakeOptions = {}): Promise<Twenty
         at,
       };
       requests.push(record);
-      if (!url.pathname.startsWith('/rest/')) return send(res, record, restError(404, 'NotFoundException', `Cannot ${record.method} ${url.pathname}`));
+      if (!url.pathname.startsWith('/rest/')) return sendReply(res, record, restError(404, 'NotFoundException', `Cannot ${record.method} ${url.pathname}`));
       const outcome = handle(record, body.invalid);
-      if (!('kind' in outcome)) return send(res, record, outcome);
+      if (!('kind' in outcome)) return sendReply(res, record, outcome);
       switch (outcome.kind) {
         case 'status':
-          return send(res, record, faultReply(outcome, window));
+          return sendReply(res, record, faultReply(outcome, window));
         case 'badShape':
-          return send(res, record, { status: 200, body: outcome.body ?? { unexpected: true } });
-        case 'delay': {
-          const timer = setTimeout(() => {
-            timers.delete(timer);
-            res.destroy();
-          }, outcome.ms);
-          timers.add(timer);
-          return;
-        }
-        case 'drop': {
-          const text = JSON.stringify({ data: { opportunities: [] }, padding: 'x'.repeat(4096) });
-          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-          res.write(text.slice(0, text.length / 2), () => res.destroy());
-          return;
-        }
+          return sendReply(res, record, { status: 200, body: outcome.body ?? { unexpected: true } });
+        case 'delay':
+          return transport.hang(res, outcome.ms);
+        case 'drop':
+          return transport.dropHalfway(res, { data: { opportunities: [] }, padding: 'x'.repeat(4096) });
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const transport = new FakeTransport(server);
+  const port = await transport.listen(options.port ?? 0);
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -198,20 +161,17 @@ export async function startTwentyFake(options: FakeOptions = {}): Promise<Twenty
     flavor,
     requests,
     failNext(fault, match = {}) {
-      faults.push({ fault, match, left: Math.max(1, match.times ?? 1) });
+      faults.add(fault, match);
     },
     clearRequests() {
       requests.length = 0;
-      faults = [];
+      faults.clear();
     },
     setMetadataForbidden(forbidden) {
       metadataForbidden = forbidden;
     },
-    async close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    close() {
+      return transport.close();
     },
   };
 }

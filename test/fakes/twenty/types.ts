@@ -127,13 +127,7 @@ export type Fault =
   /** Answers 200 with a body of the wrong shape; nothing is applied. Default `{"unexpected": true}`. */
   | { kind: 'badShape'; body?: unknown };
 
-export interface FaultMatch {
-  /** How many matching requests fail; default 1. */
-  times?: number;
-  method?: string;
-  /** Matched against the path (e.g. `/rest/opportunities`): a string equal to it, or a RegExp. */
-  path?: string | RegExp;
-}
+export type { FaultMatch } from '../kit/fault-queue';
 
 /**
  * How the fake behaves where Twenty builds differ. `captured` is the real mid-2025 server of the
