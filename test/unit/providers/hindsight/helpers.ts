@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
-import { type CrmError, type CrmErrorKind, isCrmError } from '../../../../src/http';
 import type { ProviderContext, ProviderDescriptor } from '../../../../src/providers/contract';
 import { HindsightProvider, type HindsightProviderOptions, hindsightDescriptor } from '../../../../src/providers/hindsight';
 import {
@@ -109,30 +108,6 @@ export function assertClientRequestsDocumented(h: Harness): void {
   }
 }
 
-/** Awaits a rejection with a CrmError of this kind, and checks that the key appears in no message or log line. */
-export async function rejectsWith(h: Harness, promise: Promise<unknown>, kind: CrmErrorKind): Promise<CrmError> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(caught, `expected a ${kind} error, but the call succeeded`);
-  assert.ok(isCrmError(caught), `expected a CrmError, got ${String(caught)}`);
-  assert.equal(caught.kind, kind, caught.message);
-  assertNoKey(h, caught);
-  return caught;
-}
-
-export function assertNoKey(h: Harness, error?: CrmError): void {
-  const key = h.fake.apiKey;
-  if (error) {
-    assert.ok(!error.message.includes(key), `key in message: ${error.message}`);
-    assert.ok(!JSON.stringify({ ...error, message: error.message }).includes(key), 'key in error fields');
-  }
-  for (const line of h.logs) assert.ok(!line.includes(key), `key in log line: ${line}`);
-}
-
 /** The fake's deals in Hindsight's default order (`created_at` desc, ties by id). */
 export function inDefaultOrder(deals: readonly HsDealRecord[]): HsDealRecord[] {
   return [...deals].sort((a, b) => (a.created_at === b.created_at ? a.id.localeCompare(b.id) : a.created_at < b.created_at ? 1 : -1));
@@ -178,3 +153,5 @@ export function maxInAnyWindow(requests: readonly RecordedRequest[], windowMs: n
   }
   return max;
 }
+
+export { assertNoKey, rejectsWith } from '../key-checks';

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CrmError, type CrmErrorKind, isCrmError } from '../../../../src/http';
 import type { Account } from '../../../../src/model';
 import type { ProviderContext, ProviderDescriptor } from '../../../../src/providers/contract';
 import { SpottProvider, type SpottProviderOptions, spottDescriptor } from '../../../../src/providers/spott';
@@ -72,30 +71,6 @@ export async function stopHarness(h: Harness | undefined): Promise<void> {
   await h.fake.close();
 }
 
-/** Awaits a rejection with a CrmError of this kind, and checks that the key appears in no message or log line. */
-export async function rejectsWith(h: Harness, promise: Promise<unknown>, kind: CrmErrorKind): Promise<CrmError> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(caught, `expected a ${kind} error, but the call succeeded`);
-  assert.ok(isCrmError(caught), `expected a CrmError, got ${String(caught)}`);
-  assert.equal(caught.kind, kind, caught.message);
-  assertNoKey(h, caught);
-  return caught;
-}
-
-export function assertNoKey(h: Harness, error?: CrmError): void {
-  const key = h.fake.apiKey;
-  if (error) {
-    assert.ok(!error.message.includes(key), `key in message: ${error.message}`);
-    assert.ok(!JSON.stringify({ ...error, message: error.message }).includes(key), 'key in error fields');
-  }
-  for (const line of h.logs) assert.ok(!line.includes(key), `key in log line: ${line}`);
-}
-
 /** The fake's opportunities in a stage, in list order (oldest change first). */
 export function fakeDealsOf(h: Harness, stageId: string) {
   return h.fake.state.opportunities
@@ -120,3 +95,5 @@ export function sent(h: Harness, method: string, path: string | RegExp) {
 
 /** Pages of 50: the fewest requests one pass over `n` records takes. */
 export const passRequests = (n: number): number => Math.max(1, Math.ceil(n / 50));
+
+export { assertNoKey, rejectsWith } from '../key-checks';

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
-import { type CrmError, type CrmErrorKind, isCrmError } from '../../../../src/http';
 import type { Account } from '../../../../src/model';
 import type { ProviderContext, ProviderDescriptor } from '../../../../src/providers/contract';
 import { TwentyProvider, type TwentyProviderOptions, twentyDescriptor } from '../../../../src/providers/twenty';
@@ -73,32 +72,6 @@ export function sent(h: Harness): RecordedRequest[] {
   return h.fake.requests.filter((r) => r.headers['user-agent'] === USER_AGENT);
 }
 
-/** Awaits a rejection with a CrmError of this kind, and checks that the key appears in no message or log line. */
-export async function rejectsWith(h: Harness, promise: Promise<unknown>, kind: CrmErrorKind): Promise<CrmError> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(caught, `expected a ${kind} error, but the call succeeded`);
-  assert.ok(isCrmError(caught), `expected a CrmError, got ${String(caught)}`);
-  assert.equal(caught.kind, kind, caught.message);
-  assertNoKey(h, caught);
-  return caught;
-}
-
-export function assertNoKey(h: Harness, error?: CrmError): void {
-  const keys = [h.fake.apiKey, h.context.apiKey].filter((k): k is string => Boolean(k));
-  for (const key of keys) {
-    if (error) {
-      assert.ok(!error.message.includes(key), `key in message: ${error.message}`);
-      assert.ok(!JSON.stringify({ ...error, message: error.message }).includes(key), 'key in error fields');
-    }
-    for (const line of h.logs) assert.ok(!line.includes(key), `key in log line: ${line}`);
-  }
-}
-
 /** Every request carried the key as a bearer token and sent `depth` on every record read. */
 export function assertRequestsWellFormed(h: Harness): void {
   for (const request of sent(h)) {
@@ -119,3 +92,5 @@ export function fakeDeal(h: Harness, predicate: (d: TwentyFake['state']['opportu
   assert.ok(deal, 'no matching deal in the fake');
   return deal;
 }
+
+export { assertNoKey, rejectsWith } from '../key-checks';
