@@ -1,16 +1,8 @@
 import type { AcField } from './custom-fields';
 import { fieldIdOf } from './custom-fields';
 import type { AcFieldDatum } from './schemas';
+import { flattenInto } from '../shared/flatten';
 
-function flattenInto(target: Record<string, unknown>, prefix: string, value: unknown): void {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const entries = Object.entries(value);
-    if (!entries.length && prefix) target[prefix] = {};
-    for (const [key, inner] of entries) flattenInto(target, prefix ? `${prefix}.${key}` : key, inner);
-    return;
-  }
-  target[prefix] = Array.isArray(value) ? [...value] : value;
-}
 
 /**
  * Every key AC returned for the deal, flattened (`links.tasks`), plus each custom value as AC

@@ -1,6 +1,7 @@
 import { type Deal, type Money, MoneySchema, type Outcome, type Pipeline, type Stage } from '../../model';
 import { type CloseFieldInfo, type NameLookup, readCustomValues } from './custom-fields';
 import type { CloseOpportunity, CloseOpportunityList, ClosePipeline } from './schemas';
+import { flattenInto } from '../shared/flatten';
 
 /** Close's web app; the API base URL (or a fake's) says nothing about it. */
 export const CLOSE_APP_URL = 'https://app.close.com';
@@ -130,13 +131,6 @@ export function pageCurrencies(items: CloseOpportunity[]): Set<string> {
   return found;
 }
 
-function flattenInto(target: Record<string, unknown>, prefix: string, value: unknown): void {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length) {
-    for (const [key, inner] of Object.entries(value)) flattenInto(target, prefix ? `${prefix}.${key}` : key, inner);
-    return;
-  }
-  target[prefix] = Array.isArray(value) ? [...value] : value;
-}
 
 /** Every key Close returned, nested objects as dotted keys; `custom.cf_…` keys are already flat. */
 export function rawRecord(opp: Record<string, unknown>): Record<string, unknown> {

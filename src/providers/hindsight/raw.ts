@@ -1,3 +1,5 @@
+import { flattenInto } from '../shared/flatten';
+
 /**
  * Every key of a Hindsight record, flattened for "All fields": nested objects by dot
  * (`a.b`), array items by index (`drivers[0].summary`), an empty array or object kept as itself.
@@ -5,21 +7,7 @@
  */
 export function flattenRecord(record: Record<string, unknown>): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
-  flattenInto(raw, '', record);
+  flattenInto(raw, '', record, { arrays: 'indexed' });
   return raw;
 }
 
-function flattenInto(target: Record<string, unknown>, prefix: string, value: unknown): void {
-  if (Array.isArray(value)) {
-    if (!value.length) target[prefix] = [];
-    value.forEach((item, index) => flattenInto(target, `${prefix}[${index}]`, item));
-    return;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value);
-    if (!entries.length && prefix) target[prefix] = {};
-    for (const [key, inner] of entries) flattenInto(target, prefix ? `${prefix}.${key}` : key, inner);
-    return;
-  }
-  target[prefix] = value;
-}

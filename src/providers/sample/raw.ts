@@ -1,5 +1,6 @@
 import type { Deal } from '../../model';
 import type { StoredDeal } from './schemas';
+import { flattenInto } from '../shared/flatten';
 
 /** The deal as the model sees it: attributes the model does not map stay in `raw` only. */
 export function toModelDeal(stored: StoredDeal): Deal {
@@ -7,13 +8,6 @@ export function toModelDeal(stored: StoredDeal): Deal {
   return deal;
 }
 
-function flattenInto(target: Record<string, unknown>, prefix: string, value: unknown): void {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, inner] of Object.entries(value)) flattenInto(target, prefix ? `${prefix}.${key}` : key, inner);
-    return;
-  }
-  target[prefix] = Array.isArray(value) ? [...value] : value;
-}
 
 /**
  * Every stored attribute as one flat record for "All fields": nested values become dotted keys

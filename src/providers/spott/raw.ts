@@ -1,3 +1,5 @@
+import { flattenInto } from '../shared/flatten';
+
 /** Wrapped fields whose payload key is the field's own name: unwrapped before flattening. */
 function unwrap(key: string, value: unknown): unknown {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && key in value) {
@@ -6,15 +8,6 @@ function unwrap(key: string, value: unknown): unknown {
   return value;
 }
 
-function flattenInto(target: Record<string, unknown>, prefix: string, value: unknown): void {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const entries = Object.entries(value);
-    if (!entries.length && prefix) target[prefix] = {};
-    for (const [key, inner] of entries) flattenInto(target, prefix ? `${prefix}.${key}` : key, inner);
-    return;
-  }
-  target[prefix] = Array.isArray(value) ? structuredClone(value) : value;
-}
 
 /**
  * Every key Spott returned for the opportunity, unwrapped (`stage.name`, not

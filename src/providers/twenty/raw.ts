@@ -1,18 +1,11 @@
+import { flattenInto } from '../shared/flatten';
+
 type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function flattenInto(target: Json, prefix: string, value: unknown): void {
-  if (isObject(value)) {
-    const entries = Object.entries(value);
-    if (!entries.length && prefix) target[prefix] = {};
-    for (const [key, inner] of entries) flattenInto(target, prefix ? `${prefix}.${key}` : key, inner);
-    return;
-  }
-  target[prefix] = Array.isArray(value) ? [...value] : value;
-}
 
 /** A record read at depth 1 embeds related records (`company`) and lists (`taskTargets`); their ids stay, their contents do not. */
 function isEmbeddedRecord(record: Json, key: string, value: unknown): boolean {
