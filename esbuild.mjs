@@ -55,6 +55,18 @@ if (existsSync('webview-ui/main.ts')) {
   });
 }
 
+// The pipeline board's UI (webview-ui/board/): dist/board.js and dist/board.css.
+if (existsSync('webview-ui/board/main.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['webview-ui/board/main.ts'],
+    outfile: 'dist/board.js',
+    platform: 'browser',
+    format: 'esm',
+    target: 'chrome120',
+  });
+}
+
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {

@@ -4,12 +4,15 @@ import { AccountSettings } from './accounts/account-settings';
 import { KeyStore } from './accounts/key-store';
 import { requestTimeoutMs } from './accounts/request-timeout';
 import { keyRejectedPrompter } from './commands/key-rejected-prompt';
+import { registerBoard } from './board/register';
 import { registerCommands } from './commands/register';
 import { registerTestHooks } from './commands/test-hooks';
 import type { Services } from './commands/services';
 import { DEAL_PANEL_TYPE, DealPanels } from './deal-panel/deal-panels';
 import { closeSharedAgents } from './http';
+import { registerMyTasks } from './my-tasks/register';
 import { createProvider, descriptorFor, type ProviderHost } from './providers';
+import { registerSearch } from './search/register';
 import { PipelinesTree } from './tree/pipelines-tree';
 import { createApi, type CrmPipelinesApi } from './tree/tree-api';
 
@@ -37,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): CrmPipelinesApi {
   const tree = new PipelinesTree(sessions, vscode.Uri.joinPath(context.extensionUri, 'media'));
   const treeView = vscode.window.createTreeView('crmPipelines.pipelines', { treeDataProvider: tree, showCollapseAll: true });
   const panels = new DealPanels(context.extensionUri, sessions, log);
-  const services: Services = { settings, keys, sessions, tree, treeView, log, providerHost, panels };
+  const services: Services = { settings, keys, sessions, tree, treeView, log, providerHost, panels, extensionUri: context.extensionUri };
 
   const loadAccounts = () => {
     const { accounts, invalid } = settings.read();
@@ -53,6 +56,9 @@ export function activate(context: vscode.ExtensionContext): CrmPipelinesApi {
     vscode.window.registerWebviewPanelSerializer(DEAL_PANEL_TYPE, panels),
     settings.onDidChange(loadAccounts),
     ...registerCommands(services),
+    ...registerBoard(services),
+    ...registerSearch(services),
+    ...registerMyTasks(services),
     ...registerTestHooks(services, context.extensionMode),
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);

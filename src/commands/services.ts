@@ -16,6 +16,8 @@ export interface Services {
   treeView: vscode.TreeView<TreeNode>;
   log: vscode.LogOutputChannel;
   panels: DealPanels;
+  /** The extension's folder: where webviews load dist/ and media/ from. */
+  extensionUri: vscode.Uri;
   /** The host part of a provider's context, for clients made outside a session (key checks). */
   providerHost: ProviderHost;
 }

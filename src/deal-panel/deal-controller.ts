@@ -206,7 +206,7 @@ export class DealController {
 
 const readOnly = {
   updateDeal: false, moveStage: false, setOutcome: false, updateCustomFields: false, listTasks: false,
-  createTask: false, updateTask: false, completeTask: false, deleteTask: false, search: false,
+  createTask: false, updateTask: false, completeTask: false, deleteTask: false, search: false, openTasks: false,
 };
 
 function noteFor(descriptor: ProviderDescriptor | undefined): string | undefined {

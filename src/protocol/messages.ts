@@ -39,7 +39,7 @@ export type WebviewToHost = z.infer<typeof WebviewToHostSchema>;
 export const CapabilitiesSchema = z.object({
   updateDeal: z.boolean(), moveStage: z.boolean(), setOutcome: z.boolean(), updateCustomFields: z.boolean(),
   listTasks: z.boolean(), createTask: z.boolean(), updateTask: z.boolean(), completeTask: z.boolean(),
-  deleteTask: z.boolean(), search: z.boolean(),
+  deleteTask: z.boolean(), search: z.boolean(), openTasks: z.boolean(),
 });
 
 /** Everything the panel draws, sent on load and after each refresh. */

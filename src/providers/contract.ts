@@ -25,9 +25,29 @@ export interface CrmProvider {
   createTask(dealId: string, input: TaskInput, signal?: AbortSignal): Promise<Task>;
   updateTask(dealId: string, taskId: string, patch: TaskPatch, signal?: AbortSignal): Promise<Task>;
   deleteTask(dealId: string, taskId: string, signal?: AbortSignal): Promise<void>;
+  /**
+   * Deals whose name (or the CRM's own search fields) match the text, best first, at most `limit`.
+   * Present exactly when `capabilities.search`: the CRM searches server-side (Close `query`,
+   * ActiveCampaign `filters[search]`, Twenty a `name` filter, Hindsight `searchQuery`).
+   */
+  searchDeals?(text: string, limit: number, signal?: AbortSignal): Promise<Deal[]>;
+  /**
+   * One page of the open tasks of the key's user across every deal, for "My Tasks". Present exactly
+   * when `capabilities.openTasks`. `cursor` is the previous page's `next`.
+   */
+  listOpenTasks?(cursor: string | undefined, signal?: AbortSignal): Promise<Page<OpenTask>>;
   /** The record in the CRM's web app, where it has one. */
   webUrl(target: WebTarget): string | undefined;
   dispose(): void;
+}
+
+/** An open task with the deal it belongs to, for lists that span deals (My Tasks, the board's next due date). */
+export interface OpenTask {
+  task: Task;
+  /** The deal the task is about; absent when the CRM ties it to something else (a Close lead with no opportunity). */
+  deal?: { id: string; name: string; pipelineId?: string; stageId?: string };
+  /** What the task is about when it is not a deal, e.g. the lead's name; shown instead of a deal name. */
+  about?: string;
 }
 
 export interface DealQuery {
@@ -95,7 +115,10 @@ export interface Capabilities {
   updateTask: boolean;
   completeTask: boolean;
   deleteTask: boolean;
+  /** `searchDeals` exists: the CRM searches server-side; otherwise search looks in loaded deals. */
   search: boolean;
+  /** `listOpenTasks` exists: "My Tasks" can list this account's open tasks. */
+  openTasks: boolean;
 }
 
 export type BaseUrlRule =

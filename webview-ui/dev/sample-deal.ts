@@ -99,7 +99,7 @@ export function sampleView(options: { readOnly?: boolean; locked?: boolean; noUs
     providerName: 'Sample CRM',
     capabilities: {
       updateDeal: !options.readOnly, moveStage: true, setOutcome: true, updateCustomFields: true, listTasks: true,
-      createTask: !options.readOnly, updateTask: !options.readOnly, completeTask: !options.readOnly, deleteTask: !options.readOnly, search: false,
+      createTask: !options.readOnly, updateTask: !options.readOnly, completeTask: !options.readOnly, deleteTask: !options.readOnly, search: false, openTasks: false,
     },
     note: options.readOnly ? 'This CRM can only be read: its API offers no way to change deals.' : undefined,
     hasWebUrl: true,

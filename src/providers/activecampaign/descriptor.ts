@@ -29,6 +29,7 @@ export const activeCampaignDescriptor: ProviderDescriptor = {
     completeTask: true,
     deleteTask: true,
     search: false,
+    openTasks: false,
   },
   // Documented: 5 requests per second per account. Three in flight keeps 5/s busy at ~500 ms latency.
   rateLimit: { ratePerSecond: 5, concurrency: 3 },

@@ -31,6 +31,7 @@ export const closeDescriptor: ProviderDescriptor = {
     completeTask: true,
     deleteTask: true,
     search: false,
+    openTasks: false,
   },
   rateLimit: { ...CLOSE_RATE_LIMIT },
   create: (context) => createCloseProvider(context),

@@ -21,6 +21,7 @@ export const hindsightDescriptor: ProviderDescriptor = {
     completeTask: false,
     deleteTask: false,
     search: false,
+    openTasks: false,
   },
   // 60 / 300 / 1,000 requests per minute on Essentials / Growth / Enterprise. The key does not say
   // which plan it belongs to, so the lowest: 60 per minute (1 per second on average; the provider

@@ -20,6 +20,7 @@ export const sampleDescriptor: ProviderDescriptor = {
     completeTask: true,
     deleteTask: true,
     search: false,
+    openTasks: false,
   },
   create: (context) => createSampleProvider(context),
 };

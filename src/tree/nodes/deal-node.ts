@@ -34,12 +34,14 @@ export class DealNode extends TreeNode {
       deal.expectedClose ? formatDay(deal.expectedClose, locale) : undefined,
     ].filter(Boolean);
     const web = this.webUrl() ? ' web' : '';
+    // "movable" offers "Move to Stage…" only where the CRM can change a deal's stage.
+    const movable = !deal.locked && this.session.descriptor?.capabilities.moveStage ? ' movable' : '';
     return {
       label: deal.name || '(no name)',
       description: deal.locked ? 'no access' : parts.join(' · '),
       icon: deal.locked ? { codicon: 'lock' } : OUTCOME_ICONS[deal.outcome],
       collapsible: 'none',
-      contextValue: `deal${web}${deal.locked ? ' locked' : ''}`,
+      contextValue: `deal${web}${movable}${deal.locked ? ' locked' : ''}`,
       command: deal.locked
         ? undefined
         : { id: 'crmPipelines.openDeal', title: 'Open Deal', args: [{ accountId: this.accountId, dealId: deal.id }] },

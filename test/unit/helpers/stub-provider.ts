@@ -88,7 +88,7 @@ export function stubDescriptor(needsKey = true): ProviderDescriptor {
     baseUrl: { kind: 'none' },
     capabilities: {
       updateDeal: true, moveStage: true, setOutcome: false, updateCustomFields: true, listTasks: true,
-      createTask: true, updateTask: true, completeTask: true, deleteTask: true, search: false,
+      createTask: true, updateTask: true, completeTask: true, deleteTask: true, search: false, openTasks: false,
     },
     create: () => { throw new Error('use StubProvider directly'); },
   };

@@ -40,7 +40,7 @@ export function view(overrides: Partial<DealView> = {}): DealView {
     providerName: 'Sample CRM',
     capabilities: {
       updateDeal: true, moveStage: true, setOutcome: false, updateCustomFields: true, listTasks: true,
-      createTask: true, updateTask: true, completeTask: true, deleteTask: true, search: false,
+      createTask: true, updateTask: true, completeTask: true, deleteTask: true, search: false, openTasks: false,
     },
     hasWebUrl: false,
     deal: deal(),
