@@ -2,6 +2,7 @@ import { isCrmError } from '../http/errors';
 import type { Account, Deal, Pipeline } from '../model';
 import type { CrmProvider, ProviderDescriptor } from '../providers/contract';
 import { Emitter } from '../util/emitter';
+import { OpenTaskList } from './open-task-list';
 import { StageDealList } from './stage-deal-list';
 
 /** Why an account cannot load until the user acts. */
@@ -39,6 +40,7 @@ export class AccountSession {
   private client: CrmProvider | undefined;
   private pipelineLoad: Promise<Pipeline[]> | undefined;
   private readonly stageLists = new Map<string, StageDealList>();
+  private taskList: OpenTaskList | undefined;
   private readonly changes = new Emitter<SessionEvent>();
   private problem: KeyProblem | undefined;
   private waitUntil = 0;
@@ -124,6 +126,16 @@ export class AccountSession {
   }
 
   /**
+   * The account's open tasks (My Tasks, the board's next due dates); empty for a CRM that cannot
+   * list them (`capabilities.openTasks` false), without calling it.
+   */
+  openTasks(): OpenTaskList {
+    this.taskList ??= new OpenTaskList((cursor) =>
+      this.call(async (p) => (p.listOpenTasks ? p.listOpenTasks(cursor) : { items: [] })));
+    return this.taskList;
+  }
+
+  /**
    * Puts an edited deal in place in the loaded lists, moving it between stages when its stage
    * changed, so the views update that deal and its stages' counts and totals without a refetch.
    */
@@ -150,7 +162,10 @@ export class AccountSession {
     for (const [key, list] of this.stageLists) {
       if (!scope.pipelineId || key.startsWith(`${scope.pipelineId}\u0000`)) list.reset();
     }
-    if (!scope.pipelineId) this.pipelineLoad = undefined;
+    if (!scope.pipelineId) {
+      this.pipelineLoad = undefined;
+      this.taskList?.reset();
+    }
   }
 
   /** A new key was stored: start over with a fresh client. */
@@ -166,6 +181,7 @@ export class AccountSession {
     this.client?.dispose();
     this.client = undefined;
     this.stageLists.clear();
+    this.taskList = undefined;
     this.changes.dispose();
   }
 
