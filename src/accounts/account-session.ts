@@ -125,6 +125,13 @@ export class AccountSession {
     return list;
   }
 
+  /** Every deal loaded so far in any stage, for searching what is already here without a request. */
+  loadedDeals(): Deal[] {
+    const seen = new Map<string, Deal>();
+    for (const list of this.stageLists.values()) for (const deal of list.items) seen.set(deal.id, deal);
+    return [...seen.values()];
+  }
+
   /**
    * The account's open tasks (My Tasks, the board's next due dates); empty for a CRM that cannot
    * list them (`capabilities.openTasks` false), without calling it.
