@@ -3,6 +3,7 @@ import type {
   AcAccountRecord, AcContactRecord, AcDealRecord, AcFieldDatumRecord, AcFieldMetaRecord, AcGroupRecord, AcStageRecord,
   AcTaskRecord, AcTaskTypeRecord, AcUserRecord, FakeState,
 } from './types';
+import { stagePlan } from '../kit/stages';
 
 /** Seeded dates count back from here, so a seed always gives the same data. */
 export const SEED_NOW_MS = Date.parse('2026-03-14T15:00:00Z');
@@ -169,18 +170,33 @@ function seededValue(rng: Rng, meta: AcFieldMetaRecord, dealCurrency: string): P
   }
 }
 
+type PipelineSeed = (typeof PIPELINES)[number];
+
+/**
+ * With `stages`, the first pipeline has that many stages (its own, then generated ones with fresh ids)
+ * and holds every deal, spread evenly over them; the second pipeline stays, empty.
+ */
+function pipelinesFor(stages: number | undefined): PipelineSeed[] {
+  if (stages === undefined) return PIPELINES;
+  const [main, ...rest] = PIPELINES;
+  let nextId = Math.max(...PIPELINES.flatMap((p) => p.stages.map((s) => Number(s.id)))) + 1;
+  const mainStages = stagePlan(main!.stages, [], stages, (n) => ({ id: String(nextId++), title: `Stage ${n}`, color: '90A4AE' }));
+  return [{ ...main!, stages: mainStages }, ...rest];
+}
+
 /** Realistic AC data: 2 pipelines, 9 stages, `dealCount` deals (one locked), custom values of every kind, tasks. */
-export function seedState(seed: number, dealCount: number): FakeState {
+export function seedState(seed: number, dealCount: number, stages?: number): FakeState {
   const rng = new Rng(seed);
+  const pipelines = pipelinesFor(stages);
   const long = acDateTime(SEED_NOW_MS - 500 * DAY_MS);
   const users: AcUserRecord[] = USERS.map(([username, firstName, lastName], i) => ({
     id: String(i + 1), username, firstName, lastName, email: `${username}@acme-fake.example`, phone: '', signature: null,
   }));
-  const dealGroups: AcGroupRecord[] = PIPELINES.map((p) => ({
+  const dealGroups: AcGroupRecord[] = pipelines.map((p) => ({
     id: p.id, title: p.title, currency: p.currency, stages: p.stages.map((s) => s.id),
     allgroups: '1', allusers: '1', autoassign: '1', cdate: long, udate: long, win_probability_initialize_date: null,
   }));
-  const dealStages: AcStageRecord[] = PIPELINES.flatMap((p) =>
+  const dealStages: AcStageRecord[] = pipelines.flatMap((p) =>
     p.stages.map((s, i) => ({
       id: s.id, title: s.title, group: p.id, order: String(i + 1), color: s.color, width: '280', dealOrder: 'next-action DESC',
       cardRegion1: 'title', cardRegion2: 'next-action', cardRegion3: 'show-avatar', cardRegion4: 'contact-fullname-orgname',
@@ -199,16 +215,19 @@ export function seedState(seed: number, dealCount: number): FakeState {
       orgid: String((i % accounts.length) + 1), cdate: long, udate: long,
     };
   });
-  const allStages = PIPELINES.flatMap((p) => p.stages.map((s) => ({ pipeline: p, stage: s })));
+  const allStages = pipelines.flatMap((p) => p.stages.map((s) => ({ pipeline: p, stage: s })));
+  const main = pipelines[0]!;
   const deals: AcDealRecord[] = [];
   for (let i = 0; i < dealCount; i++) {
     // The first deals cover every stage once, so no stage is empty; then 70% go to the first pipeline.
-    const slot = i < allStages.length
-      ? allStages[i]!
-      : (() => {
-          const pipeline = rng.chance(0.7) ? PIPELINES[0]! : PIPELINES[1]!;
-          return { pipeline, stage: rng.pick(pipeline.stages) };
-        })();
+    const slot = stages !== undefined
+      ? { pipeline: main, stage: main.stages[i % main.stages.length]! }
+      : i < allStages.length
+        ? allStages[i]!
+        : (() => {
+            const pipeline = rng.chance(0.7) ? pipelines[0]! : pipelines[1]!;
+            return { pipeline, stage: rng.pick(pipeline.stages) };
+          })();
     const contact = rng.pick(contacts);
     const company = rng.chance(0.85) ? contact.orgid : null;
     const created = SEED_NOW_MS - rng.int(5, 300) * DAY_MS - rng.int(0, 86_399) * 1000;

@@ -1,6 +1,6 @@
 /**
  * Runs the ActiveCampaign fake until killed, for manual runs and tests in another process:
- *   npx tsx test/fakes/activecampaign/serve.ts [--port 8787] [--seed 1] [--deals 60] [--rate 5] [--key KEY]
+ *   npx tsx test/fakes/activecampaign/serve.ts [--port 8787] [--seed 1] [--deals 60] [--stages 5] [--rate 5] [--key KEY]
  * Prints one JSON line: {"url": "...", "apiKey": "..."}.
  */
 import { startActiveCampaignFake } from './server';
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     port: numberOption('port'),
     seed: numberOption('seed'),
     deals: numberOption('deals'),
+    stages: numberOption('stages'),
     ratePerSecond: numberOption('rate'),
     apiKey: option('key'),
   });

@@ -99,7 +99,7 @@ function faultReply(fault: Extract<Fault, { kind: 'status' }>, limit: number, su
 export async function startActiveCampaignFake(options: FakeOptions = {}): Promise<ActiveCampaignFake> {
   const apiKey = options.apiKey ?? DEFAULT_FAKE_KEY;
   const rate = options.ratePerSecond ?? 5;
-  const state = seedState(options.seed ?? 1, options.deals ?? 60);
+  const state = seedState(options.seed ?? 1, options.deals ?? 60, options.stages);
   const requests: RecordedRequest[] = [];
   const faults = new FaultQueue<Fault>();
   /** Arrival times of the requests served in the current window (refused ones do not count). */

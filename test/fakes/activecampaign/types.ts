@@ -217,6 +217,11 @@ export interface FakeOptions {
   seed?: number;
   /** Number of deals. Default 60. */
   deals?: number;
+  /**
+   * Stages of the first pipeline, which then holds every deal, spread evenly:
+   * `{deals: 10000, stages: 8}` is one pipeline of 10,000 deals in 8 stages. Default: its 5, deals over both pipelines.
+   */
+  stages?: number;
   /** Requests per second the fake accepts before answering 429 (AC: 5 per account). Default 5. */
   ratePerSecond?: number;
   /** Port to listen on (127.0.0.1); default a free one. */

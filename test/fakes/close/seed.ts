@@ -2,6 +2,7 @@ import {
   type CloseFakeState, closeTimestamp, type FakeContact, type FakeCustomField, type FakeLead, type FakePipeline,
   type FakeStatus, type FakeUser, type Json, refreshDueTask, refreshOpportunity,
 } from './state';
+import { stagePlan } from '../kit/stages';
 
 export const DEFAULT_SEED = 7802;
 export const DEFAULT_DEALS = 60;
@@ -120,16 +121,33 @@ function customValue(prng: Prng, f: FakeCustomField, state: CloseFakeState, lead
   }
 }
 
-function dealCounts(deals: number | Record<string, number>): number[] {
-  if (typeof deals !== 'number') return PIPELINES.map((p) => deals[p.name] ?? 0);
-  const counts = PIPELINES.map((p) => Math.floor(deals * p.share));
+function dealCounts(pipelines: typeof PIPELINES, deals: number | Record<string, number>): number[] {
+  if (typeof deals !== 'number') return pipelines.map((p) => deals[p.name] ?? 0);
+  const counts = pipelines.map((p) => Math.floor(deals * p.share));
   counts[0]! += deals - counts.reduce((a, b) => a + b, 0);
   return counts;
 }
 
+/**
+ * With `stages`, the main pipeline (Sales) has that many statuses (its active ones, more generated, then
+ * won and lost) and a number of deals all go into it, spread evenly over its statuses.
+ */
+function pipelinesFor(stages: number | undefined): typeof PIPELINES {
+  if (stages === undefined) return PIPELINES;
+  const [main, ...rest] = PIPELINES;
+  const statuses = stagePlan(
+    main!.statuses.filter(([, type]) => type === 'active'),
+    main!.statuses.filter(([, type]) => type !== 'active'),
+    stages,
+    (n): [string, FakeStatus['type']] => [`Stage ${n}`, 'active'],
+  );
+  return [{ ...main!, statuses, share: 1 }, ...rest.map((p) => ({ ...p, share: 0 }))];
+}
+
 /** Realistic, seeded data: three pipelines, users, leads with contacts, every custom field type, tasks. */
-export function seedState(seed: number, deals: number | Record<string, number>): CloseFakeState {
+export function seedState(seed: number, deals: number | Record<string, number>, stages?: number): CloseFakeState {
   const prng = new Prng(seed);
+  const pipelines = pipelinesFor(stages);
   const orgId = makeId(prng, 'orga');
   const users: FakeUser[] = PEOPLE.map(([first, last]) => ({
     id: makeId(prng, 'user'),
@@ -151,7 +169,7 @@ export function seedState(seed: number, deals: number | Record<string, number>):
     opportunities: [],
     tasks: [],
   };
-  for (const p of PIPELINES) {
+  for (const p of pipelines) {
     const pipeline: FakePipeline = {
       id: makeId(prng, 'pipe'), name: p.name, organization_id: orgId, statusIds: [],
       // Close sends pipeline dates without a zone and with microseconds.
@@ -172,7 +190,7 @@ export function seedState(seed: number, deals: number | Record<string, number>):
     }
   }
   state.customFields = customFields(prng, orgId, users[0]!.id);
-  dealCounts(deals).forEach((count, pipelineIndex) => {
+  dealCounts(pipelines, deals).forEach((count, pipelineIndex) => {
     const pipeline = state.pipelines[pipelineIndex]!;
     for (let i = 0; i < count; i++) addOpportunity(state, prng, pipeline, i);
   });
@@ -228,7 +246,7 @@ function addOpportunity(state: CloseFakeState, prng: Prng, pipeline: FakePipelin
       updated_by_name: `${user.first_name} ${user.last_name}`, date_created: opp['date_created'], date_updated: opp['date_updated'],
     };
     task['view'] = viewOf(task);
-    refreshDueTask(state, task);
+    refreshDueTask(state, task, opp);
     state.tasks.push(task);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Runs the Close fake until killed, for UI tests driven from another process:
- *   npx tsx test/fakes/close/serve.ts [--port 4010] [--key KEY] [--seed N] [--deals N] [--rate N]
+ *   npx tsx test/fakes/close/serve.ts [--port 4010] [--key KEY] [--seed N] [--deals N] [--stages N] [--rate N]
  * Prints one line, the base URL (ending in /api/v1), then logs nothing.
  */
 import { startCloseFake } from './server';
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     apiKey: arg('key'),
     seed: num('seed'),
     deals: num('deals'),
+    stages: num('stages'),
     ratePerSecond: num('rate'),
   });
   process.stdout.write(`${fake.url}\n`);

@@ -15,6 +15,11 @@ export interface CloseFakeOptions {
   seed?: number;
   /** Opportunities: a total spread over the pipelines (50/30/20 %), or a count per pipeline name. Default 60. */
   deals?: number | Record<string, number>;
+  /**
+   * Statuses of the main pipeline (Sales), which then holds every deal of a numeric `deals`, spread
+   * evenly: `{deals: 10000, stages: 8}` is one pipeline of 10,000 deals in 8 stages. Default: Sales's 5.
+   */
+  stages?: number;
   /** Requests per second per key before 429 (sliding 1 s window). Default 20, Close's documented example; 0 = off. */
   ratePerSecond?: number;
   /** Port on 127.0.0.1. Default: any free port. */
@@ -80,7 +85,7 @@ function authorized(header: string | undefined, apiKey: string): boolean {
 /** Starts a faithful fake of Close's API v1 on 127.0.0.1. */
 export async function startCloseFake(options: CloseFakeOptions = {}): Promise<CloseFake> {
   const apiKey = options.apiKey ?? 'fake-close-key';
-  const state = seedState(options.seed ?? DEFAULT_SEED, options.deals ?? DEFAULT_DEALS);
+  const state = seedState(options.seed ?? DEFAULT_SEED, options.deals ?? DEFAULT_DEALS, options.stages);
   const window = new SlidingWindow(options.ratePerSecond ?? 20);
   const requests: RecordedRequest[] = [];
   const faults: QueuedFault[] = [];

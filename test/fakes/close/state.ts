@@ -106,9 +106,16 @@ export function userName(user: FakeUser | undefined): string | null {
   return user ? `${user.first_name} ${user.last_name}` : null;
 }
 
+// Building a NumberFormat is slow; seeding 10,000 opportunities formats several values each.
+const formats = new Map<string, Intl.NumberFormat>();
+
 export function formatValue(cents: number | null | undefined, currency: string | null | undefined): string | null {
   if (typeof cents !== 'number' || !currency) return null;
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(cents / 100);
+  const digits = cents % 100 === 0 ? 0 : 2;
+  const key = `${currency}/${digits}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: digits })));
+  return format.format(cents / 100);
 }
 
 const ANNUAL_FACTOR: Record<string, number> = { one_time: 1, annual: 1, monthly: 12 };
@@ -141,9 +148,9 @@ export function refreshOpportunity(state: CloseFakeState, opp: Json): Json {
 }
 
 /** The opportunity_due reminder's copy of its opportunity's keys. */
-export function refreshDueTask(state: CloseFakeState, task: Json): void {
+export function refreshDueTask(state: CloseFakeState, task: Json, known?: Json): void {
   if (task['_type'] !== 'opportunity_due') return;
-  const opp = state.opportunities.find((o) => o['id'] === task['object_id']);
+  const opp = known ?? state.opportunities.find((o) => o['id'] === task['object_id']);
   if (!opp) return;
   Object.assign(task, {
     opportunity_value: opp['value'] ?? null,

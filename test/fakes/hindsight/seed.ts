@@ -1,3 +1,4 @@
+import { stagePlan } from '../kit/stages';
 import type { HsCompetitorRecord, HsDealRecord, HsDriverRecord, FakeState } from './types';
 
 /** Seeded dates count back from here, so a seed always gives the same data. */
@@ -155,12 +156,23 @@ function amount(rng: Rng, index: number): number | null {
   return rng.chance(0.15) ? whole + rng.int(1, 99) / 100 : whole;
 }
 
-/** `deals` generated deals, newest first by `created_at` (Hindsight's default order). */
-export function seedState(seed: number, dealCount: number): FakeState {
+/** With `stages`, exactly that many status values (the open ones, generated `stage_6`…, then won and lost). */
+function statusesFor(stages: number): string[] {
+  const closed = [STAGES.won, STAGES.lost];
+  const open = [STAGES.qualification, STAGES.discovery, STAGES.proposal, STAGES.negotiation, STAGES.onHold];
+  return stagePlan(open, closed, stages, (n) => `stage_${n}`);
+}
+
+/**
+ * `deals` generated deals, newest first by `created_at` (Hindsight's default order). Stages are the
+ * distinct statuses: weighted like a win-loss tool's by default, or with `stages` spread evenly over that many.
+ */
+export function seedState(seed: number, dealCount: number, stages?: number): FakeState {
   const rng = new Rng(seed);
+  const statuses = stages === undefined ? undefined : statusesFor(stages);
   const deals: HsDealRecord[] = [];
   for (let i = 0; i < dealCount; i++) {
-    const status = rng.weighted(STAGE_WEIGHTS);
+    const status = statuses ? statuses[i % statuses.length]! : rng.weighted(STAGE_WEIGHTS);
     const closed = status === STAGES.won || status === STAGES.lost;
     const analyzed = rng.chance(closed ? 0.85 : 0.1);
     const createdMs = SEED_NOW_MS - i * 7 * HOUR_MS - rng.int(0, 3 * HOUR_MS);

@@ -1,6 +1,6 @@
 /**
  * Runs the Hindsight fake until killed, for manual runs and tests in another process:
- *   npx tsx test/fakes/hindsight/serve.ts [--port 8789] [--seed 1] [--deals 60] [--rate 60] [--minute-ms 60000] [--retry-after] [--key KEY]
+ *   npx tsx test/fakes/hindsight/serve.ts [--port 8789] [--seed 1] [--deals 60] [--stages 7] [--rate 60] [--minute-ms 60000] [--retry-after] [--key KEY]
  * Prints one JSON line: {"url": "...", "apiKey": "..."}. Give `url` as the account's baseUrl.
  */
 import { startHindsightFake } from './server';
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     port: numberOption('port'),
     seed: numberOption('seed'),
     deals: numberOption('deals'),
+    stages: numberOption('stages'),
     ratePerMinute: numberOption('rate'),
     minuteMs: numberOption('minute-ms'),
     retryAfter: process.argv.includes('--retry-after'),

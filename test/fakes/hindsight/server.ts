@@ -77,7 +77,7 @@ export async function startHindsightFake(options: FakeOptions = {}): Promise<Hin
   const apiKey = options.apiKey ?? DEFAULT_FAKE_KEY;
   const limit = options.ratePerMinute ?? 60;
   const windowMs = options.minuteMs ?? 60_000;
-  const state = seedState(options.seed ?? 1, options.deals ?? 60);
+  const state = seedState(options.seed ?? 1, options.deals ?? 60, options.stages);
   const requests: RecordedRequest[] = [];
   const faults = new FaultQueue<Fault>();
   /** Arrival times of the requests served in the current window (refused ones do not count). */

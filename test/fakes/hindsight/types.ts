@@ -94,6 +94,11 @@ export interface FakeOptions {
   seed?: number;
   /** Number of deals. Default 60. */
   deals?: number;
+  /**
+   * Distinct status values (Hindsight's stages) the deals are spread evenly over:
+   * `{deals: 10000, stages: 8}` is a pipeline of 10,000 deals in 8 stages. Default: 7, weighted.
+   */
+  stages?: number;
   /** Requests served per "minute" before answering 429 (Essentials: 60). Default 60. */
   ratePerMinute?: number;
   /** How long the fake's minute lasts; tests shrink it to run faster. Default 60,000 ms. */

@@ -2,6 +2,7 @@ import type {
   FakeState, SpottClientContactRecord, SpottCompanyRecord, SpottCustomAttributeRecord, SpottOpportunityRecord, SpottStageRecord,
   SpottTaskRecord, SpottUserRecord, TaskLinkKind,
 } from './types';
+import { stagePlan } from '../kit/stages';
 
 /** Seeded dates count back from here, so a seed always gives the same data. */
 export const SEED_NOW_MS = Date.parse('2026-05-20T12:00:00.000Z');
@@ -18,6 +19,7 @@ export const EMPTY_STAGE_ID = 'stg_on_hold';
  * modification time is the oldest; the tasks S4 likewise).
  */
 export const FIXTURE_IDS = { northwind: 'opp_01HZX3K9', initech: 'opp_01HZX7P2' } as const;
+const FIXTURE_COUNT = Object.keys(FIXTURE_IDS).length;
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -177,12 +179,28 @@ function fixtures(state: FakeState): void {
   );
 }
 
-/** A realistic recruiting book: the fixtures, then `deals` - 2 generated opportunities with contacts, attributes and tasks. */
-export function seedState(seed: number, deals: number): FakeState {
+/**
+ * The stages opportunities are in: the six used ones, or with `stages` exactly that many (the open
+ * ones, generated open ones, then Won and Lost while there is room).
+ */
+function usedStagesFor(stages: number | undefined): SpottStageRecord[] {
+  if (stages === undefined) return USED_STAGES;
+  const plan = stagePlan(USED_STAGES.filter((s) => s.isOpen), USED_STAGES.filter((s) => !s.isOpen), stages,
+    (n): SpottStageRecord => ({ id: `stg_generated_${n}`, name: `Stage ${n}`, order: n, isOpen: true }));
+  return plan.map((s, i) => ({ ...s, order: i + 1 }));
+}
+
+/**
+ * A realistic recruiting book: the fixtures, then `deals` - 2 generated opportunities with contacts, attributes and tasks.
+ * With `stages`, every opportunity (the fixtures too) is spread evenly over exactly that many stages.
+ */
+export function seedState(seed: number, deals: number, stages?: number): FakeState {
   const rng = new Rng(seed);
+  const usedStages = usedStagesFor(stages);
+  const emptyStage = STAGES.find((s) => s.id === EMPTY_STAGE_ID)!;
   const state: FakeState = {
     users: USERS.map((u) => ({ ...u })),
-    stages: STAGES.map((s) => ({ ...s })),
+    stages: [...usedStages, { ...emptyStage, order: usedStages.length + 1 }].map((s) => ({ ...s })),
     companies: COMPANIES.map((c) => ({ ...c })),
     clientContacts: [],
     opportunities: [],
@@ -197,7 +215,7 @@ export function seedState(seed: number, deals: number): FakeState {
     while (ids.has(id)) id = `opp_${rng.id(8)}`;
     ids.add(id);
     const company = rng.pick(COMPANIES);
-    const stage = rng.pick(USED_STAGES);
+    const stage = stages === undefined ? rng.pick(usedStages) : usedStages[i % usedStages.length]!;
     const created = SEED_NOW_MS - rng.int(20, 300) * DAY_MS - rng.int(0, DAY_MS);
     const modified = Math.min(SEED_NOW_MS - 1000, created + rng.int(0, 19) * DAY_MS + rng.int(0, DAY_MS));
     const owner = rng.chance(0.08) ? null : rng.chance(0.05) ? state.users[3]! : rng.pick(activeOwners);
@@ -250,6 +268,7 @@ export function seedState(seed: number, deals: number): FakeState {
       });
     }
   }
+  if (stages !== undefined) state.opportunities.slice(0, FIXTURE_COUNT).forEach((o, i) => (o.stageId = usedStages[i % usedStages.length]!.id));
   // Tasks about candidates, on no opportunity: the task list holds more than opportunity tasks.
   for (let t = 0; t < Math.min(30, Math.ceil(deals / 4)); t++) {
     state.tasks.push({

@@ -1,6 +1,6 @@
 /**
  * Runs the Spott fake until killed, for manual runs and tests in another process:
- *   npx tsx test/fakes/spott/serve.ts [--port 8788] [--seed 1] [--deals 60] [--rate 16.67] [--window 60000]
+ *   npx tsx test/fakes/spott/serve.ts [--port 8788] [--seed 1] [--deals 60] [--stages 6] [--rate 16.67] [--window 60000]
  *     [--key KEY] [--envelope pageInfo|pagination] [--no-view-type] [--patch-response status|opportunity|empty]
  * Prints one JSON line: {"url": "...", "apiKey": "..."}; use the url as the account's baseUrl.
  */
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     port: numberOption('port'),
     seed: numberOption('seed'),
     deals: numberOption('deals'),
+    stages: numberOption('stages'),
     ratePerSecond: numberOption('rate'),
     rateWindowMs: numberOption('window'),
     apiKey: option('key'),

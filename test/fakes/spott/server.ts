@@ -85,8 +85,9 @@ function faultReply(fault: Extract<Fault, { kind: 'status' }>, requestId: string
 export async function startSpottFake(options: FakeOptions = {}): Promise<SpottFake> {
   const apiKey = options.apiKey ?? DEFAULT_FAKE_KEY;
   const windowMs = options.rateWindowMs ?? 60_000;
-  const limit = Math.max(1, Math.floor(((options.ratePerSecond ?? 1000 / 60) * windowMs) / 1000));
-  const state = seedState(options.seed ?? 1, options.deals ?? 60);
+  const perSecond = options.ratePerSecond ?? (options.ratePerMinute !== undefined ? options.ratePerMinute / 60 : 1000 / 60);
+  const limit = Math.max(1, Math.floor((perSecond * windowMs) / 1000));
+  const state = seedState(options.seed ?? 1, options.deals ?? 60, options.stages);
   const config: FakeConfig = {
     envelope: options.envelope ?? 'pageInfo',
     viewType: options.viewType ?? true,

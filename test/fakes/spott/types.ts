@@ -165,6 +165,13 @@ export interface FakeOptions extends Partial<FakeConfig> {
   /** Number of opportunities. Default 60. */
   deals?: number;
   /**
+   * Distinct stages the opportunities are spread evenly over (Spott's stages are those in use):
+   * `{deals: 10000, stages: 8}` is a pipeline of 10,000 deals in 8 stages. Default: 6, at random.
+   */
+  stages?: number;
+  /** Shorthand for `ratePerSecond: ratePerMinute / 60` over a 60 s window. */
+  ratePerMinute?: number;
+  /**
    * Requests per second the fake accepts before answering 429, averaged over `rateWindowMs`.
    * Default 1000/60 (Spott: 1000 per minute per key).
    */

@@ -111,13 +111,15 @@ function routeOpportunities(ctx: RouteContext, id: string | undefined): Reply | 
   if (id === undefined) {
     if (ctx.method !== 'GET') return undefined;
     const info = opportunityInfo(ctx);
-    const rendered = new Map(live.map((o) => [o.id, renderOpportunity(ctx, o)]));
-    const reply = listReply(ctx, 'opportunities', info, [...rendered.values()]);
+    // Filter and sort a shared view; then serve fresh copies of the page's records only.
+    const views = live.map((o) => renderOpportunity(ctx, o, 0, false));
+    const reply = listReply(ctx, 'opportunities', info, views);
     const depth = depthOf(ctx);
-    if (reply.status !== 200 || depth !== 1) return reply;
-    // At depth 1 each record carries its relations: re-render the page's records in full.
+    if (reply.status !== 200) return reply;
+    const byId = new Map(live.map((o) => [o.id, o]));
     const body = reply.body as { data: { opportunities: Json[] } };
-    body.data.opportunities = body.data.opportunities.map((r) => renderOpportunity(ctx, live.find((o) => o.id === r['id'])!, 1));
+    // At depth 1 each record carries its relations.
+    body.data.opportunities = body.data.opportunities.map((r) => renderOpportunity(ctx, byId.get(r['id'] as string)!, depth === 1 ? 1 : 0));
     return reply;
   }
   const record = live.find((o) => o.id === id);

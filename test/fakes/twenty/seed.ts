@@ -1,3 +1,4 @@
+import { stagePlan } from '../kit/stages';
 import { captured } from './captures';
 import type { Actor, FakeState, FieldMetadata, Json, OpportunityRecord, RelatedRecord, StageOption, TaskRecord, TaskTargetRecord } from './types';
 
@@ -260,16 +261,12 @@ const TASK_TITLES = [
  * an amount or close date, one whose micros exceed a double), the custom fields of the captures' run 3
  * and more, and tasks linked to the first deals through taskTargets.
  */
-export function seedState(seed: number, dealCount: number, withCustomFields = true): FakeState {
+export function seedState(seed: number, dealCount: number, withCustomFields = true, stages?: number): FakeState {
   const rng = new Rng(seed);
   const memberList = members();
   const companyList = companies();
   const peopleList = people(companyList.map((c) => c.id), rng);
-  const stageOptions = structuredClone(
-    captured<{ fields: { name: string; options: StageOption[] }[] }[]>('metadata-objects', 'data', 'objects')
-      .flatMap((o) => o.fields)
-      .find((f) => f.name === 'stage')!.options,
-  );
+  const stageOptions = stageOptionsFor(stages);
   const fields = withCustomFields ? customFields() : [];
   const opportunities: OpportunityRecord[] = [];
   for (let n = 1; n <= dealCount; n++) {
@@ -287,7 +284,7 @@ export function seedState(seed: number, dealCount: number, withCustomFields = tr
         currencyCode: rng.chance(0.15) && n !== 7 ? 'EUR' : 'USD',
       },
       closeDate: rng.chance(0.85) ? iso(SEED_NOW_MS + rng.int(5, 200) * DAY_MS - 14 * 60_000 - 8_000) : null,
-      stage: n <= stageOptions.length ? stageOptions[n - 1]!.value : rng.pick(stageOptions).value,
+      stage: stages !== undefined || n <= stageOptions.length ? stageOptions[(n - 1) % stageOptions.length]!.value : rng.pick(stageOptions).value,
       position: n,
       createdBy: actor(TIM, 'Tim Cook'),
       updatedBy: actor(TIM, 'Tim Cook'),
@@ -358,6 +355,22 @@ export function seedState(seed: number, dealCount: number, withCustomFields = tr
     customFields: fields,
     counters: { task: tasks.length, taskTarget: taskTargets.length },
   };
+}
+
+/**
+ * The stage SELECT's options: the captured five, or with `stages` exactly that many (the captured
+ * ones first, then generated `STAGE_6`…), over which the deals are then spread evenly.
+ */
+function stageOptionsFor(stages: number | undefined): StageOption[] {
+  const capturedOptions = structuredClone(
+    captured<{ fields: { name: string; options: StageOption[] }[] }[]>('metadata-objects', 'data', 'objects')
+      .flatMap((o) => o.fields)
+      .find((f) => f.name === 'stage')!.options,
+  );
+  if (stages === undefined) return capturedOptions;
+  return stagePlan(capturedOptions, [], stages, (n) => ({
+    id: `5a6e0000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`, value: `STAGE_${n}`, label: `Stage ${n}`, position: n - 1, color: 'gray',
+  }));
 }
 
 function taskRecordTemplate(): TaskRecord {

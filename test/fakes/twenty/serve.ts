@@ -1,6 +1,6 @@
 /**
  * Runs the Twenty fake until killed, for manual runs and tests in another process:
- *   npx tsx test/fakes/twenty/serve.ts [--port 3000] [--seed 1] [--deals 60] [--key KEY]
+ *   npx tsx test/fakes/twenty/serve.ts [--port 3000] [--seed 1] [--deals 60] [--stages 5] [--key KEY]
  *     [--flavor captured|newest] [--rate-limit 100] [--rate-window-ms 60000] [--metadata-forbidden]
  * Prints one JSON line: {"url": "...", "apiKey": "..."}; the account's server address is `url`.
  */
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     port: numberOption('port'),
     seed: numberOption('seed'),
     deals: numberOption('deals'),
+    stages: numberOption('stages'),
     apiKey: option('key'),
     flavor,
     rateLimit: limit === undefined ? undefined : { limit, windowMs: numberOption('rate-window-ms') ?? 60_000 },

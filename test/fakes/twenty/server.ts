@@ -85,9 +85,11 @@ function faultReply(fault: Extract<Fault, { kind: 'status' }>, window: SlidingWi
 export async function startTwentyFake(options: FakeOptions = {}): Promise<TwentyFake> {
   const apiKey = options.apiKey ?? DEFAULT_FAKE_KEY;
   const flavor = resolveFlavor(options);
-  const limits = options.rateLimit ?? (options.ratePerSecond !== undefined ? { limit: options.ratePerSecond, windowMs: 1000 } : { limit: 100, windowMs: 60_000 });
+  const limits = options.rateLimit
+    ?? (options.ratePerSecond !== undefined ? { limit: options.ratePerSecond, windowMs: 1000 }
+      : { limit: options.ratePerMinute ?? 100, windowMs: 60_000 });
   const window = new SlidingWindow(limits.limit, limits.windowMs);
-  const state = seedState(options.seed ?? 1, options.deals ?? 60, options.customFields ?? true);
+  const state = seedState(options.seed ?? 1, options.deals ?? 60, options.customFields ?? true, options.stages);
   let metadataForbidden = options.metadataForbidden ?? false;
   const requests: RecordedRequest[] = [];
   const faults = new FaultQueue<Fault>();

@@ -164,8 +164,15 @@ export interface FakeOptions {
   seed?: number;
   /** Number of opportunities. Default 60. */
   deals?: number;
+  /**
+   * Options of the stage SELECT, over which the deals are then spread evenly:
+   * `{deals: 10000, stages: 8}` is a pipeline of 10,000 deals in 8 stages. Default: the captured 5.
+   */
+  stages?: number;
   /** Shorthand for `rateLimit: {limit: ratePerSecond, windowMs: 1000}`. */
   ratePerSecond?: number;
+  /** Shorthand for `rateLimit: {limit: ratePerMinute, windowMs: 60000}`. */
+  ratePerMinute?: number;
   /** Requests accepted per window before 429 + Retry-After. Default Twenty's documented 100 per 60 s. */
   rateLimit?: { limit: number; windowMs: number };
   /** `captured` (default: the real server of the captures) or `newest`; single knobs below override it. */
