@@ -1,6 +1,8 @@
 import { CrmError, type CrmErrorKind } from '../../../src/http/errors';
-import { money, type Account, type Deal, type Pipeline } from '../../../src/model';
-import type { CrmProvider, DealQuery, ProviderDescriptor } from '../../../src/providers/contract';
+import { money, type Account, type Deal, type Pipeline, type Task } from '../../../src/model';
+import type {
+  CrmProvider, DealDetail, DealPatch, DealQuery, ProviderDescriptor, TaskInput, TaskPatch,
+} from '../../../src/providers/contract';
 
 /**
  * A small in-memory CRM for testing the layers above the providers: pages of a chosen size, a
@@ -52,13 +54,14 @@ export class StubProvider implements CrmProvider {
     return { items, next, total: all.length, totals };
   }
 
-  async fetchDeal(): Promise<never> { throw new Error('not used'); }
-  async getDeal(): Promise<never> { throw new Error('not used'); }
-  async updateDeal(): Promise<never> { throw new Error('not used'); }
-  async listTasks() { return []; }
-  async createTask(): Promise<never> { throw new Error('not used'); }
-  async updateTask(): Promise<never> { throw new Error('not used'); }
-  async deleteTask() {}
+  // The contract's signatures, so a subclass can override any of these with a working one.
+  async fetchDeal(_dealId: string, _signal?: AbortSignal): Promise<Deal> { throw new Error('not used'); }
+  async getDeal(_dealId: string, _signal?: AbortSignal): Promise<DealDetail> { throw new Error('not used'); }
+  async updateDeal(_dealId: string, _patch: DealPatch, _signal?: AbortSignal): Promise<Deal> { throw new Error('not used'); }
+  async listTasks(_dealId: string, _signal?: AbortSignal): Promise<Task[]> { return []; }
+  async createTask(_dealId: string, _input: TaskInput, _signal?: AbortSignal): Promise<Task> { throw new Error('not used'); }
+  async updateTask(_dealId: string, _taskId: string, _patch: TaskPatch, _signal?: AbortSignal): Promise<Task> { throw new Error('not used'); }
+  async deleteTask(_dealId: string, _taskId: string, _signal?: AbortSignal): Promise<void> {}
   webUrl() { return undefined; }
   dispose() { this.disposed = true; }
 
