@@ -19,8 +19,8 @@ export const sampleDescriptor: ProviderDescriptor = {
     updateTask: true,
     completeTask: true,
     deleteTask: true,
-    search: false,
-    openTasks: false,
+    search: true,
+    openTasks: true,
   },
   create: (context) => createSampleProvider(context),
 };

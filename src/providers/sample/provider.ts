@@ -2,17 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { CrmError, CrmErrorKind } from '../../http/errors';
 import type { Deal, Page, Pipeline, Task } from '../../model';
 import type {
-  CrmProvider, DealDetail, DealPatch, DealQuery, ProviderContext, ProviderDescriptor, TaskInput, TaskPatch, WebTarget,
+  CrmProvider, DealDetail, DealPatch, DealQuery, OpenTask, ProviderContext, ProviderDescriptor, TaskInput, TaskPatch, WebTarget,
 } from '../contract';
 import { DEFAULT_SAMPLE_SEED } from './data/generate';
 import { SAMPLE_SIGNED_IN_USER } from './data/people';
 import { patchDeal } from './deal-patch';
+import { decodeTaskCursor, openTasksPage } from './open-tasks';
 import { decodeCursor, pageOfStage } from './paging';
 import { rawRecord, toModelDeal } from './raw';
 import { type ErrorScope, notFoundError, sampleError, simulatedError, validationError } from './sample-errors';
 import type { SampleData, StoredDeal, StoredTask } from './schemas';
+import { searchStoredDeals } from './search';
 import { SampleStore } from './store';
 import { newTask, patchTask } from './task-edit';
+import { dueSortKey } from './task-order';
 
 export interface SampleProviderOptions {
   /** Delay before every call answers, to make spinners visible in demos. Default 0. */
@@ -29,11 +32,11 @@ function toModelTask({ dealId: _dealId, createdAt: _createdAt, ...task }: Stored
 
 /** Open tasks first, then by due moment (undated last), then oldest first. */
 function compareTasks(a: StoredTask, b: StoredTask): number {
-  const due = (t: StoredTask): number => (t.due ? Date.parse(t.due.kind === 'date' ? `${t.due.value}T23:59:59Z` : t.due.value) : Infinity);
-  return Number(a.done) - Number(b.done) || due(a) - due(b) || Date.parse(a.createdAt) - Date.parse(b.createdAt);
+  const [dueA, dueB] = [dueSortKey(a.due), dueSortKey(b.due)];
+  return Number(a.done) - Number(b.done) || (dueA === dueB ? 0 : dueA < dueB ? -1 : 1) || Date.parse(a.createdAt) - Date.parse(b.createdAt);
 }
 
-/** The built-in offline CRM: generated data in a local file, every capability but search. */
+/** The built-in offline CRM: generated data in a local file, every capability. */
 export class SampleProvider implements CrmProvider {
   private readonly store: SampleStore;
   private readonly scope: ErrorScope;
@@ -157,6 +160,20 @@ export class SampleProvider implements CrmProvider {
     await this.store.update((data) => {
       data.tasks.splice(this.findTaskIndex(data, dealId, taskId, 'deleteTask'), 1);
     });
+  }
+
+  async searchDeals(text: string, limit: number, signal?: AbortSignal): Promise<Deal[]> {
+    const data = await this.begin('searchDeals', signal);
+    return searchStoredDeals(data.deals, text, limit).map(toModelDeal);
+  }
+
+  async listOpenTasks(cursor: string | undefined, signal?: AbortSignal): Promise<Page<OpenTask>> {
+    const data = await this.begin('listOpenTasks', signal);
+    const after = cursor === undefined ? undefined : decodeTaskCursor(cursor);
+    if (cursor !== undefined && !after) {
+      throw validationError(this.scope, 'listOpenTasks', [{ field: 'cursor', message: 'is not a cursor of the task list; reload My Tasks' }]);
+    }
+    return openTasksPage(data, after);
   }
 
   /** The Sample CRM has no web app to open. */
