@@ -1,5 +1,4 @@
 import { setMaxListeners } from 'node:events';
-import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { type Clock, systemClock } from './clock';
 import { classifyStatus, CrmError, type CrmErrorInit, formatWait } from './errors';
@@ -9,7 +8,7 @@ import { SecretRedactor } from './redact';
 import { decodeBody, formatIssuePath } from './response-body';
 import { headerValue, quotaExhaustedForMs, waitFromHeaders } from './retry-after';
 import { backoffDelay, isRetryableRead, rateLimitFallbackDelay, resolveRetry, type RetrySettings } from './retry-policy';
-import { buildTarget, type RequestTarget, sendOnce, sharedAgentFor, TransportFailure } from './transport';
+import { buildTarget, type ConnectionPool, type RequestTarget, sendOnce, sharedAgentFor, TransportFailure } from './transport';
 import type { HttpClientOptions, HttpLogger, HttpMethod, HttpRequest, HttpResponse, WaitInfo } from './types';
 
 const DEFAULT_CONNECT_MS = 10_000;
@@ -43,7 +42,7 @@ export class HttpClient {
   private readonly retry: RetrySettings;
   private readonly connectMs: number;
   private readonly responseMs: number;
-  private readonly dispatcher: Dispatcher;
+  private readonly agent: ConnectionPool;
   /** Aborted by dispose(), so requests of a removed account stop at once. */
   private readonly lifetime = new AbortController();
 
@@ -54,7 +53,7 @@ export class HttpClient {
     this.retry = resolveRetry(options.retry);
     this.connectMs = options.timeouts?.connectMs ?? DEFAULT_CONNECT_MS;
     this.responseMs = options.timeouts?.responseMs ?? DEFAULT_RESPONSE_MS;
-    this.dispatcher = options.dispatcher ?? sharedAgentFor(new URL(options.baseUrl).origin, this.connectMs);
+    this.agent = options.dispatcher ?? sharedAgentFor(new URL(options.baseUrl).origin);
     // Every waiting request listens on this signal; dozens at once is normal, not a leak.
     setMaxListeners(0, this.lifetime.signal);
   }
@@ -143,11 +142,12 @@ export class HttpClient {
     let response: HttpResponse;
     try {
       const raw = await sendOnce({
-        dispatcher: this.dispatcher,
+        agent: this.agent,
         target: call.target,
         method: call.method,
         headers: call.headers,
         body: call.body,
+        connectMs: this.connectMs,
         responseMs: this.responseMs,
         signal,
       });

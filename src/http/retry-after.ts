@@ -1,4 +1,4 @@
-/** Response headers as undici gives them: lower-case names, repeated headers as arrays. */
+/** Response headers: lower-case names, repeated headers as arrays. */
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 export interface RateLimitState {

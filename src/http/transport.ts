@@ -1,18 +1,29 @@
-import { Agent, type Dispatcher } from 'undici';
+import http from 'node:http';
+import https from 'node:https';
+import type { Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import type { HttpMethod, QueryValue } from './types';
 import type { ResponseHeaders } from './retry-after';
 
+// Node's own http/https clients, not undici: they are part of the extension host, so they add
+// nothing to dist/extension.js (undici's Agent alone was over 200 KB of it), and VS Code's proxy
+// and certificate settings apply to them.
+
 const KEEP_ALIVE_MS = 30_000;
 
-/** Keep-alive agents shared by every client talking to the same origin. */
-const sharedAgents = new Map<string, Agent>();
+/** The connection pool requests go through: a keep-alive node:http or node:https Agent. */
+export type ConnectionPool = http.Agent;
 
-export function sharedAgentFor(origin: string, connectMs: number): Dispatcher {
-  const key = `${origin}|${connectMs}`;
-  let agent = sharedAgents.get(key);
+/** Keep-alive agents shared by every client talking to the same origin. */
+const sharedAgents = new Map<string, http.Agent>();
+
+export function sharedAgentFor(origin: string): ConnectionPool {
+  let agent = sharedAgents.get(origin);
   if (!agent) {
-    agent = new Agent({ connect: { timeout: connectMs }, keepAliveTimeout: KEEP_ALIVE_MS });
-    sharedAgents.set(key, agent);
+    // `timeout` closes a pooled socket left idle this long; request deadlines are sendOnce's.
+    const options: http.AgentOptions = { keepAlive: true, timeout: KEEP_ALIVE_MS, scheduling: 'lifo' };
+    agent = origin.startsWith('https:') ? new https.Agent(options) : new http.Agent(options);
+    sharedAgents.set(origin, agent);
   }
   return agent;
 }
@@ -21,7 +32,7 @@ export function sharedAgentFor(origin: string, connectMs: number): Dispatcher {
 export async function closeSharedAgents(): Promise<void> {
   const agents = [...sharedAgents.values()];
   sharedAgents.clear();
-  await Promise.all(agents.map((agent) => agent.destroy().catch(() => undefined)));
+  for (const agent of agents) agent.destroy();
 }
 
 export interface RequestTarget {
@@ -85,66 +96,97 @@ export class TransportFailure extends Error {
 }
 
 export interface SendInput {
-  dispatcher: Dispatcher;
+  agent: ConnectionPool;
   target: RequestTarget;
   method: HttpMethod;
   headers: Record<string, string>;
   body?: string;
+  connectMs: number;
   responseMs: number;
   signal: AbortSignal;
 }
 
-/** One HTTP exchange, body included, under a deadline that covers headers and body together. */
+/**
+ * One HTTP exchange, body included: the connection must open within connectMs, and headers and
+ * body together must arrive within responseMs.
+ */
 export async function sendOnce(input: SendInput): Promise<RawResponse> {
+  if (input.signal.aborted) throw new TransportFailure('cancelled', 'aborted', 'connect');
   const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
+  let failure: TransportFailure | undefined;
+  const stop = (why: TransportFailure): void => {
+    failure ??= why;
     controller.abort();
-  }, input.responseMs);
-  const onAbort = (): void => controller.abort();
+  };
+  const deadline = setTimeout(() => stop(new TransportFailure('timeout', 'response timeout', 'response')), input.responseMs);
+  const onAbort = (): void => stop(new TransportFailure('cancelled', 'aborted', 'response'));
   input.signal.addEventListener('abort', onAbort, { once: true });
+  let connectTimer: NodeJS.Timeout | undefined;
   try {
-    if (input.signal.aborted) throw new TransportFailure('cancelled', 'aborted', 'connect');
-    const response = await input.dispatcher.request({
-      origin: input.target.origin,
-      path: input.target.wirePath,
-      method: input.method,
-      headers: input.headers,
-      body: input.body,
-      signal: controller.signal,
-      headersTimeout: input.responseMs,
-      bodyTimeout: input.responseMs,
+    const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const request = (input.target.origin.startsWith('https:') ? https : http).request(
+        input.target.origin,
+        {
+          agent: input.agent,
+          method: input.method,
+          path: input.target.wirePath,
+          headers: bodyHeaders(input.headers, input.body),
+          signal: controller.signal,
+        },
+        resolve,
+      );
+      request.once('error', reject);
+      request.once('socket', (socket: Socket) => {
+        if (!socket.connecting) return;
+        connectTimer = setTimeout(
+          () => stop(new TransportFailure('timeout', 'connect timeout', 'connect')),
+          input.connectMs,
+        );
+        socket.once(socket instanceof TLSSocket ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
+      });
+      request.end(input.body);
     });
-    const text = await response.body.text();
-    return { status: response.statusCode, headers: response.headers, text };
+    const chunks: Buffer[] = [];
+    for await (const chunk of response) chunks.push(chunk as Buffer);
+    return { status: response.statusCode ?? 0, headers: responseHeaders(response), text: Buffer.concat(chunks).toString('utf8') };
   } catch (error) {
-    if (error instanceof TransportFailure) throw error;
-    if (input.signal.aborted) throw new TransportFailure('cancelled', 'aborted', 'response');
-    if (timedOut) throw new TransportFailure('timeout', 'response timeout', 'response');
+    if (failure) throw failure;
     throw describeTransportError(error);
   } finally {
-    clearTimeout(timer);
+    clearTimeout(deadline);
+    clearTimeout(connectTimer);
     input.signal.removeEventListener('abort', onAbort);
   }
 }
 
+/** A string body is sent whole with its length, never chunked. */
+function bodyHeaders(headers: Record<string, string>, body: string | undefined): Record<string, string> {
+  if (body === undefined || Object.keys(headers).some((name) => name.toLowerCase() === 'content-length')) return headers;
+  return { ...headers, 'content-length': String(Buffer.byteLength(body)) };
+}
+
+/** Lower-case names; a header sent once is a string, a repeated one an array of its values. */
+function responseHeaders(response: http.IncomingMessage): ResponseHeaders {
+  const headers: ResponseHeaders = {};
+  for (const [name, values] of Object.entries(response.headersDistinct)) {
+    if (values) headers[name] = values.length === 1 ? values[0] : values;
+  }
+  return headers;
+}
+
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
 
-/** Maps undici and socket errors to what happened, keeping only the code (messages may carry addresses). */
+/** Maps socket errors to what happened, keeping only the code (messages may carry addresses). */
 export function describeTransportError(error: unknown): TransportFailure {
   const code = errorCode(error);
-  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') return new TransportFailure('timeout', code, 'connect');
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-    return new TransportFailure('timeout', code, 'response');
-  }
+  if (code === 'ETIMEDOUT') return new TransportFailure('timeout', code, 'connect');
   return new TransportFailure('network', code, CONNECT_CODES.has(code) ? 'connect' : 'response');
 }
 
 function errorCode(error: unknown): string {
   const seen = new Set<unknown>();
   let current: unknown = error;
-  // undici sometimes wraps the socket error in `cause`.
+  // Some errors wrap the socket error in `cause`.
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
     const code = (current as { code?: unknown }).code;

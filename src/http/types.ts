@@ -1,8 +1,8 @@
-import type { Dispatcher } from 'undici';
 import type { Clock } from './clock';
 import type { ErrorDetail } from './error-body';
 import type { RateLimits } from './rate-limiter';
 import type { ResponseHeaders } from './retry-after';
+import type { ConnectionPool } from './transport';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -69,7 +69,7 @@ export interface HttpClientOptions {
   /** Raw secret values (the key itself) to redact from anything we show or log. */
   secrets?: () => string[];
   limits: RateLimits;
-  /** Defaults: connect 10 s (applies to the default agent only), response (headers and body together) 30 s. */
+  /** Defaults: connect 10 s, response (headers and body together) 30 s. */
   timeouts?: { connectMs?: number; responseMs?: number };
   retry?: RetryOptions;
   /** Provider-specific wait in ms after a 429 or 503, e.g. Close's body `error.rate_reset`. */
@@ -79,7 +79,7 @@ export interface HttpClientOptions {
   logger?: HttpLogger;
   /** Lets the UI say "Rate limited — retrying in 12 s". */
   onWait?: (info: WaitInfo) => void;
-  /** Tests may inject one; default is a keep-alive Agent shared per origin. */
-  dispatcher?: Dispatcher;
+  /** The connection pool (a node:http or node:https Agent); default is a keep-alive Agent shared per origin. */
+  dispatcher?: ConnectionPool;
   clock?: Clock;
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { z } from 'zod';
 import { closeSharedAgents, type CrmError, isCrmError } from '../../../src/http';
 import { closedPort, delay, type Handler, LocalServer, sendJson } from './helpers/local-server';
@@ -46,6 +47,52 @@ describe('HttpClient timeouts, network failures and cancellation', function () {
     const error = await failure(client.request(z.unknown(), { method: 'GET', path: '/opportunity/' }));
     assert.equal(error.kind, 'timeout');
     assert.equal(server.count, 2);
+  });
+
+  it('a connection that never opens is a connect timeout naming the host, retried for a read', async () => {
+    // The agent's DNS lookup never answers, so the socket stays connecting and nothing is sent anywhere.
+    let lookups = 0;
+    const agent = new http.Agent({ lookup: () => void lookups++ });
+    const client = testClient('http://crm.invalid/api/v1', {
+      dispatcher: agent,
+      timeouts: { connectMs: 200, responseMs: 5000 },
+      retry: { maxAttempts: 2, baseDelayMs: 10 },
+    });
+    const started = Date.now();
+    const error = await failure(client.request(z.unknown(), { method: 'GET', path: '/pipeline/' }));
+    assert.equal(error.kind, 'timeout');
+    assert.equal(error.message, `Close account "Acme": couldn't connect to crm.invalid within 200 ms (GET /pipeline/).`);
+    assert.equal(lookups, 2);
+    assert.ok(Date.now() - started < 2000, 'the connect deadline, not the response one, ended each attempt');
+    agent.destroy();
+  });
+
+  it('keeps the connection alive between requests, and sends a JSON body whole with its length', async () => {
+    const sockets = new Set<number | undefined>();
+    respond = ({ req, res }) => {
+      sockets.add(req.socket.remotePort);
+      sendJson(res, 200, {});
+    };
+    const client = testClient(server.baseUrl);
+    await client.requestRaw({ method: 'GET', path: '/a' });
+    await client.requestRaw({ method: 'PUT', path: '/b', body: { note: 'héllo' } });
+    await client.requestRaw({ method: 'GET', path: '/c' });
+    assert.equal(sockets.size, 1, 'one connection served all three requests');
+    const put = server.arrivals[1]!;
+    assert.equal(put.body, '{"note":"héllo"}');
+    assert.equal(put.headers['content-length'], String(Buffer.byteLength(put.body)));
+    assert.equal(put.headers['transfer-encoding'], undefined);
+  });
+
+  it('gives a header sent once as a string and a repeated one as every value', async () => {
+    respond = ({ res }) => {
+      res.setHeader('x-ratelimit-remaining', '7');
+      res.setHeader('link', ['<a>; rel="next"', '<b>; rel="last"']);
+      sendJson(res, 200, {});
+    };
+    const response = await testClient(server.baseUrl).requestRaw({ method: 'GET', path: '/h' });
+    assert.equal(response.headers['x-ratelimit-remaining'], '7');
+    assert.deepEqual(response.headers.link, ['<a>; rel="next"', '<b>; rel="last"']);
   });
 
   it('a refused connection is a network error naming the host', async () => {

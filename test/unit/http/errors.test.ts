@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { errors as undiciErrors } from 'undici';
 import {
   classifyStatus,
   CrmError,
@@ -107,8 +106,8 @@ describe('formatIssuePath', () => {
 });
 
 describe('transport error mapping', () => {
-  it('a connect timeout is a timeout in the connect phase', () => {
-    const failure = describeTransportError(new undiciErrors.ConnectTimeoutError());
+  it('a socket connect timeout is a timeout in the connect phase', () => {
+    const failure = describeTransportError(Object.assign(new Error('connect ETIMEDOUT 10.0.0.1:443'), { code: 'ETIMEDOUT' }));
     assert.equal(failure.kind, 'timeout');
     assert.equal(failure.phase, 'connect');
   });
