@@ -1,70 +1,19 @@
-// Bundles the extension host code (Node, CommonJS, `vscode` external) and the webview UI (browser).
-// `node esbuild.mjs` builds once; `--watch` rebuilds on change; `--production` minifies without sourcemaps.
+// Bundles the extension host code (Node, CommonJS, `vscode` external) and the webview UIs (browser).
+// `node esbuild.mjs` builds once; `--watch` rebuilds on change; `--production` minifies without
+// sourcemaps. The bundles are listed in scripts/build-bundles.mjs; `node scripts/build-size.mjs`
+// reports their production sizes and what fills them.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import { bundleOptions } from './scripts/build-bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const builds = bundleOptions({ production });
 
-const common = {
-  bundle: true,
-  minify: production,
-  sourcemap: production ? false : 'linked',
-  logLevel: 'info',
-  legalComments: 'none',
-};
-
-const builds = [
-  {
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    metafile: true,
-  },
-];
-
-// The deal panel's UI arrives with the deal panel; until then there is nothing to bundle.
-// Emits dist/webview.js and, from the CSS main.ts imports, dist/webview.css; copies the codicon
-// font that <vscode-icon> needs to dist/codicons/ (the host links codicon.css with
-// id="vscode-codicon-stylesheet").
-if (existsSync('webview-ui/main.ts')) {
-  const copyCodicons = {
-    name: 'copy-codicons',
-    setup(build) {
-      build.onEnd(async () => {
-        const { copyFile, mkdir } = await import('node:fs/promises');
-        await mkdir('dist/codicons', { recursive: true });
-        for (const file of ['codicon.css', 'codicon.ttf']) {
-          await copyFile(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
-        }
-      });
-    },
-  };
-  builds.push({
-    ...common,
-    entryPoints: ['webview-ui/main.ts'],
-    outfile: 'dist/webview.js',
-    platform: 'browser',
-    format: 'esm',
-    target: 'chrome120',
-    plugins: [copyCodicons],
-  });
-}
-
-// The pipeline board's UI (webview-ui/board/): dist/board.js and dist/board.css.
-if (existsSync('webview-ui/board/main.ts')) {
-  builds.push({
-    ...common,
-    entryPoints: ['webview-ui/board/main.ts'],
-    outfile: 'dist/board.js',
-    platform: 'browser',
-    format: 'esm',
-    target: 'chrome120',
-  });
+// A production build leaves no sourcemap of an earlier development build beside its bundles.
+if (production) {
+  const stale = (await readdir('dist').catch(() => [])).filter((file) => file.endsWith('.map'));
+  await Promise.all(stale.map((file) => rm(`dist/${file}`)));
 }
 
 if (watch) {
