@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
 import type { Services } from '../commands/services';
+import { BoardPanels } from './board-panels';
+import { moveToStage } from './move-to-stage';
+import { openBoard } from './open-board';
 
-/** The pipeline board: `crmPipelines.openBoard` and `crmPipelines.moveToStage`. (Being built: issue 7.) */
-export function registerBoard(_services: Services): vscode.Disposable[] {
+/** The pipeline board: `crmPipelines.openBoard` and `crmPipelines.moveToStage`. */
+export function registerBoard(services: Services): vscode.Disposable[] {
+  const boards = new BoardPanels(services);
   return [
-    vscode.commands.registerCommand('crmPipelines.openBoard', () => { throw new Error('The pipeline board is not built yet.'); }),
-    vscode.commands.registerCommand('crmPipelines.moveToStage', () => { throw new Error('Move to Stage is not built yet.'); }),
+    boards,
+    vscode.commands.registerCommand('crmPipelines.openBoard', (arg?: unknown) => openBoard(services, boards, arg)),
+    vscode.commands.registerCommand('crmPipelines.moveToStage', (arg?: unknown) => moveToStage(services, arg)),
   ];
 }

@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import { refresh } from '../commands/tree-commands';
+import type { Services } from '../commands/services';
+import { BoardController } from './board-controller';
+import { boardHtml } from './board-html';
+import { STALE_SETTING, staleAfterDays } from './stale-setting';
+
+export const BOARD_PANEL_TYPE = 'crmPipelines.board';
+
+/** One board panel per pipeline: opening it again reveals it. Data lives in the account's session. */
+export class BoardPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, { panel: vscode.WebviewPanel; controller: BoardController }>();
+  private readonly settingWatch: vscode.Disposable;
+
+  constructor(private readonly services: Services) {
+    this.settingWatch = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(STALE_SETTING)) return;
+      const days = staleAfterDays(services.log);
+      for (const { controller } of this.panels.values()) controller.setStaleAfterDays(days);
+    });
+  }
+
+  open(accountId: string, pipelineId: string, title = 'Pipeline board'): BoardController {
+    const existing = this.panels.get(key(accountId, pipelineId));
+    if (existing) {
+      existing.panel.reveal();
+      return existing.controller;
+    }
+    const panel = vscode.window.createWebviewPanel(BOARD_PANEL_TYPE, title, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.services.extensionUri, 'dist'), vscode.Uri.joinPath(this.services.extensionUri, 'media')],
+    });
+    return this.attach(panel, accountId, pipelineId, title);
+  }
+
+  /** The controller of an open board, for tests and the benchmark. */
+  controller(accountId: string, pipelineId: string): BoardController | undefined {
+    return this.panels.get(key(accountId, pipelineId))?.controller;
+  }
+
+  dispose(): void {
+    for (const { panel } of this.panels.values()) panel.dispose();
+    this.panels.clear();
+    this.settingWatch.dispose();
+  }
+
+  private attach(panel: vscode.WebviewPanel, accountId: string, pipelineId: string, title: string): BoardController {
+    const { services } = this;
+    const session = services.sessions.get(accountId);
+    if (!session) throw new Error(`No account with the id "${accountId}".`);
+    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'providers', `${session.descriptor?.icon ?? 'sample'}.svg`);
+    let disposed = false;
+    const controller = new BoardController(session, pipelineId, {
+      post: (message) => {
+        if (!disposed) void panel.webview.postMessage(message);
+      },
+      setTitle: (text) => {
+        if (!disposed) panel.title = text;
+      },
+      openDeal: (dealId) => void vscode.commands.executeCommand('crmPipelines.openDeal', { accountId, dealId }),
+      dealSaved: (deal) => void services.panels.controller(accountId, deal.id)?.load(),
+      invalidate: () => {
+        const node = services.tree.model.find(`${accountId}/${pipelineId}`);
+        if (node) refresh(services, node);
+        else session.invalidate({ pipelineId });
+      },
+    }, { staleAfterDays: staleAfterDays(services.log), locale: vscode.env.language, log: services.log });
+    const webview = panel.webview;
+    const dist = vscode.Uri.joinPath(services.extensionUri, 'dist');
+    webview.html = boardHtml({
+      cspSource: webview.cspSource,
+      script: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'board.js')).toString(),
+      style: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'board.css')).toString(),
+      codicons: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'codicons', 'codicon.css')).toString(),
+      title,
+    });
+    const subscriptions = [
+      webview.onDidReceiveMessage((message) => void controller.handle(message)),
+      panel.onDidDispose(() => {
+        disposed = true;
+        controller.dispose();
+        this.panels.delete(key(accountId, pipelineId));
+        for (const s of subscriptions) s.dispose();
+      }),
+    ];
+    this.panels.set(key(accountId, pipelineId), { panel, controller });
+    return controller;
+  }
+}
+
+function key(accountId: string, pipelineId: string): string {
+  return `${accountId}\u0000${pipelineId}`;
+}
