@@ -60,11 +60,16 @@ export class MyTasksModel {
     const sessions = this.sessions.all();
     this.watch(sessions);
     const listable = sessions.filter(canListTasks);
-    const loads = listable
-      .map((s) => s.openTasks())
-      .filter((list) => !list.hasFirstPage && !list.error)
-      .map((list) => list.ensureFirstPage());
-    if (loads.length > 0) await this.firstPagesOrPatience(listable, loads);
+    // A second round only for lists reset while loading (a rejected key resets the account): it
+    // then fails at once with "Set API key" instead of calling the CRM.
+    for (let round = 0; round < 2; round++) {
+      const loads = listable
+        .map((s) => s.openTasks())
+        .filter((list) => !list.hasFirstPage && !list.error)
+        .map((list) => list.ensureFirstPage());
+      if (loads.length === 0) break;
+      if (await this.firstPagesOrPatience(listable, loads) === 'impatient') break;
+    }
     return this.build(sessions);
   }
 
@@ -78,7 +83,7 @@ export class MyTasksModel {
    * row comes back with the reason and the user is told which account failed.
    */
   async complete(target: TaskTarget): Promise<boolean> {
-    const node = target instanceof TaskNode ? target : this.task(target.accountId, target.taskId);
+    const node = target instanceof TaskNode ? target : this.task(target.accountId, target.taskId) ?? this.loadedTask(target);
     if (!node) throw new Error('That task is not listed in My Tasks; refresh the view and try again.');
     if (this.completing.has(node.id)) return false;
     this.completing.add(node.id);
@@ -96,6 +101,15 @@ export class MyTasksModel {
     } finally {
       this.completing.delete(node.id);
     }
+  }
+
+  /** A loaded task the view has not drawn (a script completing it before the view was shown). */
+  private loadedTask({ accountId, taskId }: { accountId: string; taskId: string }): TaskNode | undefined {
+    const session = this.sessions.get(accountId);
+    const item = session && canListTasks(session) ? session.openTasks().items.find((t) => t.task.id === taskId) : undefined;
+    if (!session || !item) return undefined;
+    const calendar = this.calendar();
+    return new TaskNode(undefined, session, item, dueGroupOf(item.task.due, calendar), { calendar, locale: this.ports.locale });
   }
 
   /** Loads an account's next page, or tries its failed page again. */
@@ -156,10 +170,10 @@ export class MyTasksModel {
       const rowId = (suffix: string) => `#account/${session.account.id}/${suffix}`;
       if (list.error) status.push(new MessageNode(rowId('#error'), undefined, taskErrorRow(session, list.error)));
       else if (list.isLoading && session.waitingUntil) {
-        const node = new MessageNode(rowId('#waiting'), undefined, waitingRow(session, calendar.now));
+        const node = new MessageNode(rowId('#waiting'), undefined, waitingRow(session, Date.now()));
         waitRows.push({ node, session });
         status.push(node);
-      } else if (list.isLoading) status.push(new MessageNode(rowId('#loading'), undefined, loadingRow(session)));
+      } else if (list.isLoading || !list.hasFirstPage) status.push(new MessageNode(rowId('#loading'), undefined, loadingRow(session)));
       else if (list.hasMore) status.push(new MessageNode(rowId('#more'), undefined, loadMoreRow(session, list, this.ports.locale)));
     }
 
@@ -185,19 +199,20 @@ export class MyTasksModel {
    * Waits for every first page, but not for long: once one account waits on a rate limit or the
    * patience runs out, the others are drawn and the slow one shows a status row until it arrives.
    */
-  private async firstPagesOrPatience(sessions: AccountSession[], loads: Promise<void>[]): Promise<void> {
+  private async firstPagesOrPatience(sessions: AccountSession[], loads: Promise<void>[]): Promise<'settled' | 'impatient'> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const subscriptions: { dispose(): void }[] = [];
-    const patience = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, this.ports.patienceMs ?? 2000);
+    const patience = new Promise<'impatient'>((resolve) => {
+      timer = setTimeout(() => resolve('impatient'), this.ports.patienceMs ?? 2000);
       for (const session of sessions) {
-        if (session.waitingUntil) resolve();
-        subscriptions.push(session.onDidChange((e) => e.kind === 'waiting' && resolve()));
+        if (session.waitingUntil) resolve('impatient');
+        subscriptions.push(session.onDidChange((e) => e.kind === 'waiting' && resolve('impatient')));
       }
     });
-    await Promise.race([Promise.allSettled(loads), patience]);
+    const outcome = await Promise.race([Promise.allSettled(loads).then(() => 'settled' as const), patience]);
     clearTimeout(timer);
     for (const s of subscriptions) s.dispose();
+    return outcome;
   }
 
   /** Redraws when an account's tasks or key changed, once per burst of changes. */
@@ -243,9 +258,9 @@ export class MyTasksModel {
       return;
     }
     this.waitTicker ??= setInterval(() => {
-      const now = (this.ports.now ?? Date.now)();
+      // The session keeps its wait on the real clock.
       for (const { node, session } of this.waitRows) {
-        node.update(waitingRow(session, now));
+        node.update(waitingRow(session, Date.now()));
         this.ports.events.changed(node);
       }
     }, 1000);

@@ -19,7 +19,7 @@ const FAILED_ICON: NodeIcon = { codicon: 'error', color: 'list.errorForeground' 
 /** One open task: its title, when it is due, its deal and account; a click opens the deal. */
 export class TaskNode extends TreeNode {
   constructor(
-    parent: TreeNode,
+    parent: TreeNode | undefined,
     readonly session: AccountSession,
     readonly item: OpenTask,
     readonly group: DueGroupId,

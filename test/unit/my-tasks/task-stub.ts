@@ -12,6 +12,8 @@ export class TaskStubProvider extends StubProvider {
   readonly listFailures: CrmErrorKind[] = [];
   /** Replaces updateTask's answer, e.g. with a promise the test settles itself. */
   onUpdate: ((dealId: string, taskId: string, patch: TaskPatch) => Promise<Task>) | undefined;
+  /** What the HTTP layer calls when a rate limit makes the account wait (set by the session). */
+  rateLimitWait: (delayMs: number) => void = () => {};
   /** Holds every listOpenTasks call until released, to play a slow account. */
   hold: Promise<void> | undefined;
 
@@ -74,7 +76,10 @@ export function sessionsFor(entries: { account: Account; provider: TaskStubProvi
     return {
       descriptor: entry.provider.descriptor,
       readKey: async () => (entry.key === null ? undefined : entry.key ?? 'secret'),
-      createProvider: () => entry.provider,
+      createProvider: (_a, _k, onWait) => {
+        entry.provider.rateLimitWait = onWait;
+        return entry.provider;
+      },
     };
   });
   sessions.sync(entries.map((e) => e.account));
