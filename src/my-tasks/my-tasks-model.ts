@@ -149,9 +149,12 @@ export class MyTasksModel {
     const context: TaskRowContext = { calendar, locale: this.ports.locale };
     const groups = new Map(DUE_GROUPS.map((g) => [g.id, new GroupNode(g.id, g.label, this.ports.locale)]));
     const tasks = new Map<DueGroupId, TaskNode[]>(DUE_GROUPS.map((g) => [g.id, []]));
-    const status: MessageNode[] = [];
+    // Problems first, where they are seen without scrolling past the tasks; "Load more" last.
+    const problems: MessageNode[] = [];
+    const more: MessageNode[] = [];
     const unavailable: AccountSession[] = [];
     const waitRows: typeof this.waitRows = [];
+    let partial = false;
     this.taskNodes = new Map();
 
     for (const session of sessions) {
@@ -168,25 +171,26 @@ export class MyTasksModel {
         this.taskNodes.set(id, node);
       }
       const rowId = (suffix: string) => `#account/${session.account.id}/${suffix}`;
-      if (list.error) status.push(new MessageNode(rowId('#error'), undefined, taskErrorRow(session, list.error)));
+      if (list.error) problems.push(new MessageNode(rowId('#error'), undefined, taskErrorRow(session, list.error)));
       else if (list.isLoading && session.waitingUntil) {
         const node = new MessageNode(rowId('#waiting'), undefined, waitingRow(session, Date.now()));
         waitRows.push({ node, session });
-        status.push(node);
-      } else if (list.isLoading || !list.hasFirstPage) status.push(new MessageNode(rowId('#loading'), undefined, loadingRow(session)));
-      else if (list.hasMore) status.push(new MessageNode(rowId('#more'), undefined, loadMoreRow(session, list, this.ports.locale)));
+        problems.push(node);
+      } else if (list.isLoading || !list.hasFirstPage) problems.push(new MessageNode(rowId('#loading'), undefined, loadingRow(session)));
+      if (list.hasMore && !list.error && !list.isLoading) more.push(new MessageNode(rowId('#more'), undefined, loadMoreRow(session, list, this.ports.locale)));
+      if (list.hasMore) partial = true;
     }
 
-    const roots: TreeNode[] = [];
+    const roots: TreeNode[] = [...problems];
     for (const [id, group] of groups) {
       const members = tasks.get(id)!.sort((a, b) => compareTasks(a, b, calendar.timeZone, this.ports.locale));
       if (members.length === 0) continue;
-      group.setTasks(members);
+      group.setTasks(members, partial);
       roots.push(group);
     }
     const listable = sessions.length - unavailable.length;
-    if (roots.length === 0 && status.length === 0 && listable > 0) roots.push(new MessageNode('#empty', undefined, emptyRow()));
-    roots.push(...status);
+    if (roots.length === 0 && more.length === 0 && listable > 0) roots.push(new MessageNode('#empty', undefined, emptyRow()));
+    roots.push(...more);
     if (unavailable.length > 0) roots.push(new MessageNode('#unavailable', undefined, unavailableRow(unavailable)));
 
     this.drawnVersion = this.version;
