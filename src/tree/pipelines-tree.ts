@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import type { AccountSessions } from '../accounts/account-sessions';
+import type { Deal } from '../model';
+import { locateDeal } from './locate-deal';
+import { DealNode } from './nodes/deal-node';
 import type { NodeIcon, NodeView, TreeEvents } from './nodes/tree-node';
 import { TreeNode } from './nodes/tree-node';
 import { PipelinesTreeModel } from './tree-model';
@@ -28,21 +31,20 @@ export class PipelinesTree implements vscode.TreeDataProvider<TreeNode>, TreeEve
     for (const s of this.sessionSubscriptions) s.dispose();
     this.sessionSubscriptions = this.sessions.all().map((session) =>
       session.onDidChange((event) => {
-        const accountNode = this.model.account(session.account.id);
-        if (!accountNode) return;
-        if (event.kind === 'account') {
-          accountNode.forgetChildren();
-          this.changed(accountNode);
-        } else if (event.kind === 'stage') {
-          const stage = this.model.find(`${session.account.id}/${event.pipelineId}/${event.stageId}`);
-          if (stage) {
-            stage.forgetChildren();
-            this.changed(stage);
-          }
-        }
+        for (const node of this.model.applySessionEvent(session.account.id, event)) this.changed(node);
       }),
     );
     this.changed(undefined);
+  }
+
+  /**
+   * Shows a deal in the view: expands its account, pipeline and stage and selects its row (a
+   * "found" row when it is beyond the loaded pages). Focus stays where it is (the deal's panel).
+   */
+  async revealDeal(view: vscode.TreeView<TreeNode>, accountId: string, deal: Deal): Promise<TreeNode | undefined> {
+    const node = await locateDeal(this.model, accountId, deal);
+    if (node) await view.reveal(node, { select: true, focus: false, expand: node instanceof DealNode ? false : 1 });
+    return node;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

@@ -1,5 +1,7 @@
+import type { SessionEvent } from '../accounts/account-session';
 import type { AccountSessions } from '../accounts/account-sessions';
 import type { InvalidAccountEntry } from '../model';
+import { FoundDeals } from './found-deals';
 import { AccountNode } from './nodes/account-node';
 import { InvalidAccountNode } from './nodes/invalid-account-node';
 import type { NodeContext, TreeNode } from './nodes/tree-node';
@@ -11,8 +13,14 @@ import type { NodeContext, TreeNode } from './nodes/tree-node';
 export class PipelinesTreeModel {
   private accountNodes = new Map<string, AccountNode>();
   private invalidNodes: InvalidAccountNode[] = [];
+  private readonly context: NodeContext;
+  /** Deals search put into view beyond their stage's loaded pages. */
+  readonly found: FoundDeals;
 
-  constructor(private readonly sessions: AccountSessions, private readonly context: NodeContext) {}
+  constructor(private readonly sessions: AccountSessions, context: NodeContext) {
+    this.found = context.found ?? new FoundDeals();
+    this.context = { ...context, found: this.found };
+  }
 
   /** Called after `sessions.sync`: rebuilds the root rows. */
   setAccounts(accountIds: readonly string[], invalid: readonly InvalidAccountEntry[]): void {
@@ -33,6 +41,26 @@ export class PipelinesTreeModel {
 
   account(accountId: string): AccountNode | undefined {
     return this.accountNodes.get(accountId);
+  }
+
+  /** Drops what a change in an account's session made stale; returns the nodes to redraw. */
+  applySessionEvent(accountId: string, event: SessionEvent): TreeNode[] {
+    const accountNode = this.accountNodes.get(accountId);
+    const session = this.sessions.get(accountId);
+    if (!accountNode || !session) return [];
+    if (event.kind === 'account') {
+      this.found.clear(accountId);
+      accountNode.forgetChildren();
+      return [accountNode];
+    }
+    if (event.kind !== 'stage') return [];
+    const stageId = `${accountId}/${event.pipelineId}/${event.stageId}`;
+    // A deal that moved into this stage is no longer a "found" row of another one.
+    const held = new Set(session.stage(event.pipelineId, event.stageId).items.map((d) => d.id));
+    const others = this.found.dropElsewhere(accountId, stageId, held);
+    const stale = [stageId, ...others].map((id) => this.find(id)).filter((node) => node !== undefined);
+    for (const node of stale) node.forgetChildren();
+    return stale;
   }
 
   /** A node already shown, by id (`account/pipeline/stage/deal`), without loading anything. */

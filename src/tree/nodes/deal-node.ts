@@ -18,6 +18,8 @@ export class DealNode extends TreeNode {
     readonly session: AccountSession,
     public deal: Deal,
     private readonly context: NodeContext,
+    /** Put into view by search though not on the stage's loaded pages (see FoundDeals). */
+    readonly found = false,
   ) {
     super(`${parent.id}/${deal.id}`, parent);
   }
@@ -33,6 +35,7 @@ export class DealNode extends TreeNode {
       deal.amount ? formatAmount(deal.amount, deal.amountPeriod, locale) : undefined,
       deal.expectedClose ? formatDay(deal.expectedClose, locale) : undefined,
     ].filter(Boolean);
+    if (this.found) parts.push('found by search');
     const web = this.webUrl() ? ' web' : '';
     // "movable" offers "Move to Stage…" only where the CRM can change a deal's stage.
     const movable = !deal.locked && this.session.descriptor?.capabilities.moveStage ? ' movable' : '';
@@ -41,7 +44,7 @@ export class DealNode extends TreeNode {
       description: deal.locked ? 'no access' : parts.join(' · '),
       icon: deal.locked ? { codicon: 'lock' } : OUTCOME_ICONS[deal.outcome],
       collapsible: 'none',
-      contextValue: `deal${web}${movable}${deal.locked ? ' locked' : ''}`,
+      contextValue: `deal${web}${movable}${deal.locked ? ' locked' : ''}${this.found ? ' found' : ''}`,
       command: deal.locked
         ? undefined
         : { id: 'crmPipelines.openDeal', title: 'Open Deal', args: [{ accountId: this.accountId, dealId: deal.id }] },
@@ -73,7 +76,8 @@ export class DealNode extends TreeNode {
     const lines = rows.filter(([, v]) => v).map(([k, v]) => `${k}: **${escapeMarkdown(v ?? '')}**`);
     const head = `### ${escapeMarkdown(deal.name || '(no name)')}`;
     const locked = deal.locked ? [`_${escapeMarkdown(deal.locked)}_`] : [];
-    return [head, ...locked, ...lines].join('\n\n');
+    const found = this.found ? ['_Found by search: further down this stage than the pages loaded so far._'] : [];
+    return [head, ...locked, ...found, ...lines].join('\n\n');
   }
 
   /** The client, once created; a tooltip or a context value never creates one. */

@@ -1,6 +1,6 @@
 import type { AccountSession } from '../../accounts/account-session';
 import type { StageDealList } from '../../accounts/stage-deal-list';
-import { totalsByCurrency, type Stage } from '../../model';
+import { totalsByCurrency, type Deal, type Stage } from '../../model';
 import { formatCount, formatTotals } from '../../util/format';
 import { COMMANDS, errorRow } from '../error-rows';
 import { escapeMarkdown } from '../markdown';
@@ -90,20 +90,59 @@ export class StageNode extends TreeNode {
     await this.loadMore();
   }
 
+  /**
+   * The row of a deal search found in this stage, loading only what the tree would load anyway (the
+   * first page). A deal beyond the loaded pages becomes a "found" row at the top rather than
+   * fetching every page. A stage loaded to its end that lacks the deal, or a deal still listed in
+   * another stage, was loaded before the deal arrived or moved: the lists take the move, so counts
+   * and totals stay exact.
+   */
+  async rowFor(deal: Deal): Promise<TreeNode> {
+    const list = this.deals;
+    await list.ensureFirstPage();
+    const existing = await this.loadedRow(deal.id);
+    if (existing || list.error) return existing ?? this;
+    const stale = this.session.loadedDeals().find((d) => d.id === deal.id && d.stageId !== deal.stageId);
+    // Moved since its old stage was loaded: both stages' counts and totals follow the move.
+    if (stale?.stageId) this.session.dealChanged(deal, stale.stageId);
+    else if (list.hasMore) this.context.found?.add(this.id, deal);
+    else list.add(deal);
+    this.forgetChildren();
+    const row = await this.loadedRow(deal.id);
+    this.context.events.changed(this);
+    return row ?? this;
+  }
+
+  private async loadedRow(dealId: string): Promise<DealNode | undefined> {
+    let rows = await this.children();
+    // A rate-limit notice drawn while the page loaded: the page is in now, draw the deals.
+    if (rows.some((row) => row.view().contextValue === 'message waiting')) {
+      this.forgetChildren();
+      rows = await this.children();
+    }
+    return rows.find((row): row is DealNode => row instanceof DealNode && row.deal.id === dealId);
+  }
+
   protected override async loadChildren(): Promise<TreeNode[]> {
     const list = this.deals;
     if (!list.hasFirstPage && !list.error) {
       const notice = await loadOrShowWait(this, this.session, this.context, list.ensureFirstPage());
       if (notice) return [notice];
     }
-    const rows: TreeNode[] = list.items.map((deal) => new DealNode(this, this.session, deal, this.context));
+    const loadedIds = new Set(list.items.map((deal) => deal.id));
+    this.context.found?.prune(this.id, loadedIds);
+    const found = this.context.found?.in(this.id) ?? [];
+    const rows: TreeNode[] = [
+      ...found.map((deal) => new DealNode(this, this.session, deal, this.context, true)),
+      ...list.items.map((deal) => new DealNode(this, this.session, deal, this.context)),
+    ];
     if (list.error) {
       rows.push(new MessageNode(`${this.id}/#error`, this, errorRow(list.error, this.session.account.id, this)));
     } else if (this.loadingMore) {
       rows.push(new MessageNode(`${this.id}/#more`, this, { label: 'Loading…', icon: { codicon: 'loading~spin' }, role: 'loading' }));
     } else if (list.hasMore) {
       rows.push(new MessageNode(`${this.id}/#more`, this, this.loadMoreSpec()));
-    } else if (rows.length === 0) {
+    } else if (list.items.length === 0 && found.length === 0) {
       rows.push(new MessageNode(`${this.id}/#empty`, this, { label: 'No deals in this stage', role: 'empty' }));
     }
     // The first page may have brought the row's count and total: redraw the row once its

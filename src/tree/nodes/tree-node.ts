@@ -1,3 +1,5 @@
+import type { FoundDeals } from '../found-deals';
+
 /**
  * What the tree shows for one node, in plain data, so the node logic is tested without VS Code.
  * `pipelines-tree.ts` turns it into a `vscode.TreeItem`.
@@ -62,6 +64,8 @@ export abstract class TreeNode {
 /** What every node needs from its surroundings. */
 export interface NodeContext {
   events: TreeEvents;
+  /** Deals search put into view beyond their stage's loaded pages; none when absent. */
+  found?: FoundDeals;
   /** BCP 47 locale for numbers, money and dates; undefined means the runtime's default. */
   locale?: string;
 }
