@@ -86,6 +86,31 @@ export class CloseClient {
     }, signal);
   }
 
+  /**
+   * Opportunities whose lead matches Close's lead search (`lead_query`: free text over the lead's
+   * name, contacts and the rest Close indexes), most recently changed first. One page.
+   */
+  searchOpportunities(leadQuery: string, limit: number, signal?: AbortSignal): Promise<CloseOpportunityList> {
+    return this.get(OpportunityListSchema, '/opportunity/', {
+      lead_query: leadQuery,
+      _order_by: '-date_updated',
+      _skip: 0,
+      _limit: limit,
+    }, signal);
+  }
+
+  /** One page of a user's open lead tasks and opportunity reminders, soonest due first. */
+  openTasks(userId: string, skip: number, signal?: AbortSignal): Promise<{ data: CloseTask[]; has_more?: boolean }> {
+    return this.get(listOf(TaskSchema), '/task/', {
+      assigned_to: userId,
+      is_complete: 'false',
+      _type__in: TASK_TYPES,
+      _order_by: 'date',
+      _skip: skip,
+      _limit: PAGE_SIZE.task,
+    }, signal);
+  }
+
   opportunity(id: string, signal?: AbortSignal): Promise<CloseOpportunity> {
     return this.get(OpportunitySchema, `/opportunity/${enc(id)}/`, undefined, signal);
   }

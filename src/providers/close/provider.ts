@@ -1,13 +1,15 @@
 import { type CrmError, isCrmError } from '../../http';
 import type { Deal, Page, PersonRef, Pipeline, Stage, Task } from '../../model';
 import type {
-  CrmProvider, DealDetail, DealPatch, DealQuery, ProviderContext, ProviderDescriptor, TaskInput, TaskPatch, WebTarget,
+  CrmProvider, DealDetail, DealPatch, DealQuery, OpenTask, ProviderContext, ProviderDescriptor, TaskInput, TaskPatch, WebTarget,
 } from '../contract';
+import { rankByName, searchLimit } from '../shared/search-rank';
 import { closeNotFoundError, closeValidationError, FieldProblems } from './close-errors';
-import { CloseClient, type CloseClientOptions } from './client';
+import { CloseClient, type CloseClientOptions, PAGE_SIZE } from './client';
 import { type CloseFieldInfo, type NameLookup, referencedIds, toFieldInfo } from './custom-fields';
 import { opportunityBody } from './deal-patch';
 import { indexStatuses, leadUrl, pageCurrencies, rawRecord, stageTotals, toDeal, toPipelines } from './map';
+import { leadQueryWords, toOpenTasks } from './open-tasks';
 import type { CloseOpportunity, CloseTask, CloseUser } from './schemas';
 import { belongsToDeal, compareTasks, createTaskBody, toTask, updateTaskBody } from './tasks';
 
@@ -35,9 +37,12 @@ export class CloseProvider implements CrmProvider {
   private readonly users = new Map<string, PersonRef>();
   private readonly contacts = new Map<string, string>();
   private readonly leadOf = new Map<string, string>();
+  private readonly placeOf = new Map<string, { pipelineId?: string; stageId: string }>();
   private readonly currencyOf = new Map<string, string | null>();
   private readonly tasks = new Map<string, CloseTask>();
   private usersLoad: Promise<PersonRef[]> | undefined;
+  /** The key's user, whose open tasks My Tasks lists; read once. */
+  private meId: Promise<string> | undefined;
   private organizationId: string | undefined;
   private orgCurrency: Promise<string | undefined> | undefined;
   private readonly names: NameLookup = {
@@ -57,6 +62,7 @@ export class CloseProvider implements CrmProvider {
   async checkKey(signal?: AbortSignal): Promise<{ user?: string }> {
     const me = await this.client.me(signal);
     this.organizationId ??= me.organization_id ?? me.organizations?.[0]?.id;
+    this.meId ??= Promise.resolve(me.id);
     return { user: userName(me) };
   }
 
@@ -167,6 +173,43 @@ export class CloseProvider implements CrmProvider {
     this.tasks.delete(taskId);
   }
 
+  /**
+   * Close's lead search (`lead_query`) finds the opportunities of leads matching the words; the
+   * deals are then ordered by how their name (the lead's) matches.
+   */
+  async searchDeals(text: string, limit: number, signal?: AbortSignal): Promise<Deal[]> {
+    const words = leadQueryWords(text);
+    const size = searchLimit(limit, PAGE_SIZE.opportunity);
+    if (!words || size === 0) return [];
+    const list = await this.client.searchOpportunities(words, size, signal);
+    const fields = await this.fieldInfo();
+    for (const opp of list.data) this.remember(opp);
+    await this.namesFor(list.data, fields, false, signal);
+    if (list.data.some((o) => !o.pipeline_id && !this.stages.has(o.status_id))) await (this.pipelinesLoad ?? this.listPipelines(signal));
+    return rankByName(list.data.map((opp) => this.toDeal(opp, fields)), text, (d) => d.name).slice(0, size);
+  }
+
+  /** The key's user's open lead tasks and opportunity reminders, 1,000 a page, soonest due first. */
+  async listOpenTasks(cursor: string | undefined, signal?: AbortSignal): Promise<Page<OpenTask>> {
+    const skip = this.parseCursor(cursor, 'listOpenTasks', 'is not a page of the task list; reload My Tasks');
+    const list = await this.client.openTasks(await this.myUserId(), skip, signal);
+    for (const task of list.data) {
+      this.tasks.set(task.id, task);
+      // A reminder names its opportunity and lead: completing it later needs no lookup.
+      if (task._type === 'opportunity_due' && task.object_id && task.lead_id && !this.leadOf.has(task.object_id)) {
+        this.leadOf.set(task.object_id, task.lead_id);
+      }
+    }
+    const byLead = new Map<string, string[]>();
+    for (const [opp, lead] of this.leadOf) {
+      const opps = byLead.get(lead);
+      if (opps) opps.push(opp);
+      else byLead.set(lead, [opp]);
+    }
+    const items = toOpenTasks(list.data, { placeOf: (id) => this.placeOf.get(id), ofLead: (leadId) => byLead.get(leadId) ?? [] });
+    return list.has_more && list.data.length > 0 ? { items, next: String(skip + list.data.length) } : { items };
+  }
+
   webUrl(target: WebTarget): string | undefined {
     if (target.kind !== 'deal') return undefined;
     const leadId = this.leadOf.get(target.dealId);
@@ -177,14 +220,28 @@ export class CloseProvider implements CrmProvider {
     this.client.dispose();
   }
 
-  private parseCursor(cursor: string | undefined): number {
+  private parseCursor(cursor: string | undefined, operation = 'listDeals', message = 'is not a page of this stage; reload the stage'): number {
     if (cursor === undefined) return 0;
     if (/^\d{1,9}$/.test(cursor)) return Number(cursor);
-    throw closeValidationError(this.account, 'listDeals', [{ field: 'cursor', message: 'is not a page of this stage; reload the stage' }]);
+    throw closeValidationError(this.account, operation, [{ field: 'cursor', message }]);
+  }
+
+  /** Shared by concurrent callers, so it takes no caller's signal. */
+  private myUserId(): Promise<string> {
+    if (!this.meId) {
+      const load = this.client.me().then((me) => me.id);
+      this.meId = load;
+      load.catch(() => {
+        if (this.meId === load) this.meId = undefined;
+      });
+    }
+    return this.meId;
   }
 
   private remember(opp: CloseOpportunity): void {
     if (opp.lead_id) this.leadOf.set(opp.id, opp.lead_id);
+    const pipelineId = opp.pipeline_id ?? this.stages.get(opp.status_id)?.pipelineId;
+    this.placeOf.set(opp.id, { stageId: opp.status_id, ...(pipelineId ? { pipelineId } : {}) });
     this.currencyOf.set(opp.id, opp.value_currency?.toUpperCase() ?? null);
     if (opp.contact_id && opp.contact_name) this.contacts.set(opp.contact_id, opp.contact_name);
     if (opp.user_id && opp.user_name && !this.users.has(opp.user_id)) this.users.set(opp.user_id, { id: opp.user_id, name: opp.user_name });

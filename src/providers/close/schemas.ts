@@ -107,6 +107,7 @@ export const TaskSchema = z.looseObject({
   assigned_to: text,
   assigned_to_name: text,
   lead_id: text,
+  lead_name: text,
   object_type: text,
   object_id: text,
   opportunity_value_formatted: text,

@@ -1,26 +1,12 @@
+import { foldForSearch, matchRank } from '../shared/search-rank';
 import type { StoredDeal } from './schemas';
-
-/** Case- and accent-insensitive form: "Fünke" is found by "funke". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
-}
-
-/** 0 a prefix of the whole text, 1 a prefix of one of its words, 2 anywhere inside; undefined when absent. */
-function matchRank(text: string | undefined, query: string): number | undefined {
-  if (!text) return undefined;
-  const folded = fold(text);
-  const at = folded.indexOf(query);
-  if (at < 0) return undefined;
-  if (at === 0) return 0;
-  return folded.split(/[^\p{L}\p{N}]+/u).some((word) => word.startsWith(query)) ? 1 : 2;
-}
 
 /**
  * Deals whose name, company or contact contains the text, best first: a prefix before a word's
  * prefix before any substring, and a match on the name before one on the company or contact.
  */
 export function searchStoredDeals(deals: readonly StoredDeal[], text: string, limit: number): StoredDeal[] {
-  const query = fold(text.trim());
+  const query = foldForSearch(text.trim());
   const max = Math.max(0, Math.floor(limit));
   if (!query || max === 0) return [];
   const scored: { deal: StoredDeal; score: number }[] = [];

@@ -97,13 +97,30 @@ function aggregates(matches: Json[]): Json {
   };
 }
 
+/**
+ * `lead_query`, Close's lead search, as free text: every word must appear (any case) in the lead's
+ * name or one of its contacts' names. Close's field syntax (`name:…`) is not modelled.
+ */
+function leadsMatching(state: CloseFakeState, text: string | null): Set<string> | undefined {
+  if (text === null) return undefined;
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  const matching = new Set<string>();
+  for (const lead of state.leads) {
+    const haystack = [lead.display_name, ...state.contacts.filter((c) => c.lead_id === lead.id).map((c) => c.name)].join('\n').toLowerCase();
+    if (words.every((w) => haystack.includes(w))) matching.add(lead.id);
+  }
+  return matching;
+}
+
 function listOpportunities(state: CloseFakeState, req: RouteRequest): Answer {
   const q = req.query;
   const filters: [string, string[] | undefined][] = [
     ['status_id', oneOf(q, 'status_id')], ['lead_id', oneOf(q, 'lead_id')], ['user_id', oneOf(q, 'user_id')],
     ['status_type', oneOf(q, 'status_type')], ['value_period', oneOf(q, 'value_period')], ['status_label', oneOf(q, 'status_label')],
   ];
-  let matches = state.opportunities.filter((o) => filters.every(([key, wanted]) => !wanted || wanted.includes(String(o[key]))));
+  const leads = leadsMatching(state, q.get('lead_query'));
+  let matches = state.opportunities.filter((o) => filters.every(([key, wanted]) => !wanted || wanted.includes(String(o[key])))
+    && (!leads || leads.has(String(o['lead_id']))));
   matches = orderBy(matches, q.get('_order_by'));
   const paged = page(req, matches);
   if (isAnswer(paged)) return paged;
