@@ -188,6 +188,7 @@ export class AccountSession {
     this.client?.dispose();
     this.client = undefined;
     this.stageLists.clear();
+    this.taskList?.dispose();
     this.taskList = undefined;
     this.changes.dispose();
   }

@@ -3,6 +3,7 @@ import type { CrmProvider, DealPatch, Logger, ProviderDescriptor } from '../prov
 import {
   WebviewToHostSchema, type DealView, type FieldRef, type HostToWebview, type WebviewToHost,
 } from '../protocol';
+import type { OpenTaskList } from '../accounts/open-task-list';
 import { refusal, toErrorInfo } from './error-info';
 
 /** What the controller needs of an account: the session satisfies it. */
@@ -11,6 +12,8 @@ export interface DealSource {
   readonly descriptor: ProviderDescriptor | undefined;
   call<T>(action: (provider: CrmProvider) => Promise<T>): Promise<T>;
   dealChanged(deal: Deal, previousStageId?: string): void;
+  /** The account's open tasks, told about task changes so My Tasks and the board stay in step. */
+  openTasks?(): Pick<OpenTaskList, 'taskChanged' | 'remove'>;
 }
 
 /** What the controller needs of the panel; the VS Code host implements it. */
@@ -179,9 +182,11 @@ export class DealController {
     }
     if (message.type === 'deleteTask') {
       await this.source.call((p) => p.deleteTask(this.dealId, message.taskId));
+      this.source.openTasks?.().remove(message.taskId);
       return tasks.filter((t) => t.id !== message.taskId);
     }
     const updated = await this.source.call((p) => p.updateTask(this.dealId, message.taskId, message.patch));
+    this.source.openTasks?.().taskChanged(updated);
     return tasks.map((t) => (t.id === updated.id ? updated : t));
   }
 

@@ -153,6 +153,27 @@ describe('Deal panel controller', () => {
     assert.equal(stored, undefined);
   });
 
+  it('takes a task completed or deleted in the panel out of My Tasks, and renames it there', async () => {
+    const probe = (await controllerFor()).session.openTasks();
+    await probe.ensureFirstPage();
+    const counts = new Map<string, number>();
+    for (const t of probe.items) if (t.deal) counts.set(t.deal.id, (counts.get(t.deal.id) ?? 0) + 1);
+    const busyDeal = [...counts].find(([, n]) => n >= 2)![0];
+    const { controller, posted, session, dealId } = await controllerFor(busyDeal);
+    await controller.handle({ type: 'ready' });
+    const tasks = session.openTasks();
+    await tasks.ensureFirstPage();
+    const [first, second] = tasks.items.filter((t) => t.deal?.id === dealId).map((t) => t.task);
+    assert.ok(first && second, 'the sample deal has two open tasks');
+    await controller.handle({ type: 'updateTask', requestId: 'o1', taskId: first.id, patch: { title: 'Call back on Monday' } });
+    assert.equal(tasks.items.find((t) => t.task.id === first.id)?.task.title, 'Call back on Monday');
+    await controller.handle({ type: 'updateTask', requestId: 'o2', taskId: first.id, patch: { done: true } });
+    assert.ok(!tasks.items.some((t) => t.task.id === first.id));
+    await controller.handle({ type: 'deleteTask', requestId: 'o3', taskId: second.id });
+    assert.ok(!tasks.items.some((t) => t.task.id === second.id));
+    assert.equal(posted.filter((m) => m.type === 'taskFailed').length, 0);
+  });
+
   it('drops invalid messages, logs them, and never runs a command the webview names', async () => {
     const { controller, posted, logs, calls } = await controllerFor();
     for (const bad of [null, 'ready', { type: 'runCommand', command: 'workbench.action.quit' }, { type: 'edit', requestId: 'x', field: { kind: 'standard', name: 'name' }, patch: { name: 1 } }, { type: 'edit', requestId: 'y', field: { kind: 'standard', name: 'name' }, patch: { evil: true } }]) {
