@@ -135,7 +135,8 @@ export async function sendOnce(input: SendInput): Promise<RawResponse> {
         },
         resolve,
       );
-      request.once('error', reject);
+      // `on`, not `once`: an error after the response arrived must not go unhandled.
+      request.on('error', reject);
       request.once('socket', (socket: Socket) => {
         if (!socket.connecting) return;
         connectTimer = setTimeout(
