@@ -1,0 +1,243 @@
+// Measures 3-6 and 8 in the real workbench (code-server + headless Chromium, the e2e launcher):
+// tree latency, deal panel, edit round trip, memory (one workbench with the bench bridge in its
+// extension host), and start-up (fresh workbenches, nothing but the Sample CRM configured).
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildBenchBridge } from '../../scripts/bench-build.mjs';
+import { provisionCodeServer } from '../../scripts/provision-code-server.mjs';
+import { startCloseFake } from '../../test/fakes/close/index';
+import { expandTreeRow, openViewContainer, startWorkbench, takeScreenshot, viewContainerTitle, waitForTreeRow, type Workbench } from '../../test/workbench/index.js';
+import { summarize, type Summary } from '../stats';
+import { BRIDGE_FILE_ENV } from './bridge-env';
+import { type Bridge, connectBridge } from './bridge-client';
+import { collapse, installStamps, timeExpand, timeFieldEdit, timePanelOpen, timeFirstRows } from './page-timing';
+import { coveredMs, startTimingProxy } from './timing-proxy';
+
+export interface WorkbenchOptions {
+  quick: boolean;
+  /** The extension folder to load (the production copy). */
+  extensionFolder: string;
+  log(line: string): void;
+}
+
+export interface LatencyResult {
+  samples: number[];
+  summary: Summary;
+  note: string;
+}
+
+export interface MemoryResult {
+  deals: number;
+  loadMs: number;
+  beforeBytes: number;
+  loadedBytes: number;
+  removedBytes: number;
+  errors: string[];
+}
+
+export interface WorkbenchResult {
+  treeCold?: LatencyResult;
+  treeCached?: LatencyResult;
+  panel?: LatencyResult;
+  edit?: LatencyResult & { fakeMs: Summary; grossMs: Summary };
+  memory?: MemoryResult;
+  activateMs?: LatencyResult;
+  firstRowsMs?: LatencyResult;
+  errors: string[];
+}
+
+const STAGES = 8;
+const STAGE_DEALS = 1000;
+const TREE_ACCOUNT = { id: 'bench-tree', label: 'Close (bench)' };
+const MEMORY_ACCOUNT = { id: 'bench-memory', label: 'Close (50k)' };
+
+function latency(samples: number[], note: string): LatencyResult {
+  return { samples: samples.map((s) => Math.round(s * 10) / 10), summary: summarize(samples), note };
+}
+
+export async function runWorkbench(options: WorkbenchOptions): Promise<WorkbenchResult> {
+  provisionCodeServer();
+  const result: WorkbenchResult = { errors: [] };
+  try {
+    await measureInOneWorkbench(options, result);
+  } catch (error) {
+    result.errors.push(`tree/panel/edit/memory: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (process.env.BENCH_SKIP_STARTUP) return result;
+  try {
+    await measureStartUp(options, result);
+  } catch (error) {
+    result.errors.push(`start-up: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return result;
+}
+
+async function measureInOneWorkbench(options: WorkbenchOptions, result: WorkbenchResult): Promise<void> {
+  const runs = options.quick ? 3 : 30;
+  const memoryDeals = options.quick ? 5_000 : 50_000;
+  const bridgeEntry = await buildBenchBridge();
+  // Limits off: these measure the extension and the UI with a CRM that answers at once.
+  const treeFake = await startCloseFake({ deals: STAGES * STAGE_DEALS, stages: STAGES, ratePerSecond: 0 });
+  const memoryFake = await startCloseFake({ deals: memoryDeals, stages: STAGES, ratePerSecond: 0 });
+  const proxy = await startTimingProxy(treeFake.url);
+  const scratch = mkdtempSync(join(tmpdir(), 'crm-bench-bridge-'));
+  let workbench: Workbench | undefined;
+  let bridge: Bridge | undefined;
+  try {
+    const sales = treeFake.state.pipelines.find((p) => p.name === 'Sales')!;
+    const stage = treeFake.state.statuses.find((s) => s.id === sales.statusIds[0])!;
+    const panelStage = treeFake.state.statuses.find((s) => s.id === sales.statusIds[1])!;
+    workbench = await startWorkbench({
+      extensionFolder: options.extensionFolder,
+      extensionTestsPath: bridgeEntry,
+      env: { [BRIDGE_FILE_ENV]: join(scratch, 'port') },
+      settings: {
+        'crmPipelines.accounts': [
+          { ...TREE_ACCOUNT, provider: 'close', baseUrl: `${proxy.origin}/api/v1` },
+          { ...MEMORY_ACCOUNT, provider: 'close', baseUrl: memoryFake.url },
+        ],
+      },
+    });
+    const { page } = workbench;
+    bridge = await connectBridge(join(scratch, 'port'));
+    await bridge.command('crmPipelines.setApiKey', { accountId: TREE_ACCOUNT.id, apiKey: treeFake.apiKey });
+    await bridge.command('crmPipelines.setApiKey', { accountId: MEMORY_ACCOUNT.id, apiKey: memoryFake.apiKey });
+    await installStamps(page);
+    await openViewContainer(page);
+    await expandTreeRow(page, TREE_ACCOUNT.label);
+    await expandTreeRow(page, 'Sales');
+    await waitForTreeRow(page, String(stage.label));
+    options.log(`  workbench up; stage "${stage.label}" of ${STAGE_DEALS} deals, ${runs} runs per measure`);
+
+    // 4. Deal panel: a different deal each time (nothing cached for it), its tab closed after.
+    // Another stage than the tree's: an edit redraws its stage, a refresh its own; neither should meet the other.
+    await expandTreeRow(page, String(panelStage.label));
+    const stageRow = page.locator('.part.sidebar .monaco-list-rows > .monaco-list-row').filter({
+      has: page.locator('.label-name').getByText(String(panelStage.label), { exact: true }),
+    }).first();
+    const stageIndex = Number(await stageRow.getAttribute('data-index'));
+    const panel: number[] = [];
+    let lastFrame;
+    for (let i = 0; i < runs; i++) {
+      const row = page.locator(`.part.sidebar .monaco-list-rows > .monaco-list-row[data-index="${stageIndex + 1 + (i % 12)}"]`).first();
+      if (i > 0) await bridge.command('workbench.action.closeAllEditors');
+      await page.waitForTimeout(150);
+      await row.click();
+      const opened = await timePanelOpen(page);
+      panel.push(opened.ms);
+      lastFrame = opened.frame;
+    }
+    result.panel = latency(panel, 'Close fake: click on a deal row → every field and task drawn (getDeal: the opportunity, the lead\'s open and completed tasks)');
+    options.log(`  panel: p95 ${result.panel.summary.p95.toFixed(0)} ms`);
+
+    // 5. Edit round trip on the open panel: a URL custom field, Enter → the stored value shown.
+    const frame = lastFrame!;
+    const fieldId = await frame.locator('.field-row[data-field]').filter({ has: frame.locator('.field-label').getByText('Contract Link', { exact: true }) })
+      .first().getAttribute('data-field');
+    if (!fieldId) throw new Error('no "Contract Link" field in the panel');
+    const net: number[] = [];
+    const gross: number[] = [];
+    const fake: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      proxy.spans.length = 0;
+      const ms = await timeFieldEdit(frame, fieldId, `https://bench.example.com/contract/${Date.now()}-${i}`);
+      const fakeMs = coveredMs(proxy.spans);
+      gross.push(ms);
+      fake.push(fakeMs);
+      net.push(ms - fakeMs);
+      await page.waitForTimeout(100);
+    }
+    result.edit = { ...latency(net, 'Close fake, a URL custom field: Enter → stored value shown, minus the time the fake spent answering'), fakeMs: summarize(fake), grossMs: summarize(gross) };
+    options.log(`  edit: p50 ${result.edit.summary.p50.toFixed(0)} ms net (gross ${result.edit.grossMs.p50.toFixed(0)} ms)`);
+
+    await bridge.command('workbench.action.closeAllEditors');
+    await collapse(page, String(panelStage.label));
+
+    // 3. Tree: cold (the stage's cached pages dropped, as its Refresh does) and cached.
+    const cold: number[] = [];
+    const cached: number[] = [];
+    const consoleLog = join(workbench.profile.rootDir, 'browser-console.log');
+    const treeErrors = () => (existsSync(consoleLog) ? readFileSync(consoleLog, 'utf8').match(/Element with id .* is already registered/g)?.length ?? 0 : 0);
+    for (let i = 0; i < runs; i++) {
+      await collapse(page, String(stage.label));
+      const forgot = await bridge.command<boolean>('crmPipelines.test.forgetStage', { accountId: TREE_ACCOUNT.id, pipelineId: sales.id, stageId: stage.id });
+      if (!forgot) throw new Error('the stage node was not found to refresh');
+      await page.waitForTimeout(150);
+      try {
+        cold.push(await timeExpand(page, String(stage.label), 10_000));
+      } catch (error) {
+        const registered = treeErrors();
+        result.errors.push(`tree, cold expansion ${i + 1}: the stage showed no rows within 10 s${registered ? ` (VS Code logged "Element with id … is already registered" ${registered}×)` : ''}`);
+        break;
+      }
+      await page.waitForTimeout(150);
+      await collapse(page, String(stage.label));
+      await page.waitForTimeout(100);
+      cached.push(await timeExpand(page, String(stage.label)));
+      await page.waitForTimeout(100);
+    }
+    if (treeErrors()) result.errors.push(`tree: VS Code logged "Element with id … is already registered" ${treeErrors()}× during the expansions`);
+    result.treeCold = latency(cold, `Close fake, a stage of ${STAGE_DEALS} deals, first page (250) fetched after the stage's cache was dropped`);
+    result.treeCached = latency(cached, 'the same stage collapsed and expanded again, its page cached');
+    options.log(`  tree: cold p95 ${result.treeCold.summary.p95.toFixed(0)} ms, cached p95 ${result.treeCached.summary.p95.toFixed(0)} ms`);
+
+    // 8. Memory: the heap (after a forced GC) before loading, after loading every stage, after removing the account.
+    type Heap = { heapUsed: number };
+    const before = await bridge.command<Heap>('crmPipelines.test.heap');
+    const load = await bridge.command<{ deals: number; ms: number; errors: string[] }>('crmPipelines.test.loadAllDeals', { accountId: MEMORY_ACCOUNT.id });
+    const loaded = await bridge.command<Heap>('crmPipelines.test.heap');
+    await bridge.command('crmPipelines.removeAccount', { accountId: MEMORY_ACCOUNT.id, confirmed: true });
+    await page.waitForTimeout(500);
+    const removed = await bridge.command<Heap>('crmPipelines.test.heap');
+    result.memory = { deals: load.deals, loadMs: load.ms, beforeBytes: before.heapUsed, loadedBytes: loaded.heapUsed, removedBytes: removed.heapUsed, errors: load.errors };
+    options.log(`  memory: ${load.deals} deals, +${((loaded.heapUsed - before.heapUsed) / 2 ** 20).toFixed(1)} MB, after removal ${((removed.heapUsed - before.heapUsed) / 2 ** 20).toFixed(1)} MB`);
+  } catch (error) {
+    const shot = workbench && (await takeScreenshot(workbench.page, 'bench-failure').catch(() => undefined));
+    if (shot) options.log(`  screenshot of the failure: ${shot}`);
+    throw error;
+  } finally {
+    await bridge?.exit();
+    await workbench?.close();
+    await proxy.close();
+    await treeFake.close();
+    await memoryFake.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** 6. Fresh workbenches: activate() as the extension logs it, and a click on its container → first tree row. */
+async function measureStartUp(options: WorkbenchOptions, result: WorkbenchResult): Promise<void> {
+  const runs = options.quick ? 1 : 5;
+  const activate: number[] = [];
+  const firstRows: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const workbench = await startWorkbench({
+      extensionFolder: options.extensionFolder,
+      settings: { 'crmPipelines.accounts': [{ id: 'sample', provider: 'sample', label: 'Sample CRM' }] },
+    });
+    try {
+      await installStamps(workbench.page);
+      firstRows.push(await timeFirstRows(workbench.page, viewContainerTitle));
+      activate.push(await activationMs(workbench));
+    } finally {
+      await workbench.close();
+    }
+  }
+  result.activateMs = latency(activate, 'from the extension\'s own log line "Activated in X ms" (production build)');
+  result.firstRowsMs = latency(firstRows, 'workbench ready → click on "CRM Pipelines" → first row of the Pipelines tree (activation included)');
+  options.log(`  start-up: activate ${result.activateMs.summary.median.toFixed(1)} ms, first rows ${result.firstRowsMs.summary.median.toFixed(0)} ms`);
+}
+
+async function activationMs(workbench: Workbench, timeoutMs = 15_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const dir = workbench.extensionLogDir();
+    const file = dir && readdirSync(dir).find((f) => f.startsWith('CRM Pipelines'));
+    const text = file && existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : '';
+    const match = /Activated in ([\d.]+) ms/.exec(text);
+    if (match) return Number(match[1]);
+    if (Date.now() > deadline) throw new Error('no "Activated in … ms" line in the extension\'s log');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,0 +1,2 @@
+export declare const benchBridgeEntry: string;
+export declare function buildBenchBridge(): Promise<string>;
