@@ -62,6 +62,26 @@ export class AcApi {
     });
   }
 
+  /** AC's deal search over the title, the contact and the organisation (`search_field=all`); one page. */
+  searchDeals(text: string, limit: number, signal?: AbortSignal) {
+    return this.http.request(AcDealsResponse, {
+      method: 'GET',
+      path: '/deals',
+      query: { 'filters[search]': text, 'filters[search_field]': 'all', limit, offset: 0 },
+      signal,
+    });
+  }
+
+  /** One page of the deal tasks assigned to a user that are not complete (`status` 0). */
+  openTasks(assigneeId: string, offset: number, signal?: AbortSignal) {
+    return this.http.request(AcTasksResponse, {
+      method: 'GET',
+      path: '/dealTasks',
+      query: { 'filters[reltype]': 'Deal', 'filters[status]': 0, 'filters[assignee_userid]': assigneeId, limit: PAGE_SIZE, offset },
+      signal,
+    });
+  }
+
   deal(dealId: string, signal?: AbortSignal) {
     return this.http.request(AcDealResponse, { method: 'GET', path: `/deals/${id(dealId)}`, signal });
   }

@@ -28,8 +28,8 @@ export const activeCampaignDescriptor: ProviderDescriptor = {
     updateTask: true,
     completeTask: true,
     deleteTask: true,
-    search: false,
-    openTasks: false,
+    search: true,
+    openTasks: true,
   },
   // Documented: 5 requests per second per account. Three in flight keeps 5/s busy at ~500 ms latency.
   rateLimit: { ratePerSecond: 5, concurrency: 3 },

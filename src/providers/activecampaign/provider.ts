@@ -1,11 +1,12 @@
 import { CrmError, HttpClient, type FieldError, type RetryOptions } from '../../http';
 import type { Deal, Page, PersonRef, Pipeline, Task } from '../../model';
 import type {
-  CrmProvider, DealDetail, DealPatch, DealQuery, ProviderContext, ProviderDescriptor, TaskInput, TaskPatch, WebTarget,
+  CrmProvider, DealDetail, DealPatch, DealQuery, OpenTask, ProviderContext, ProviderDescriptor, TaskInput, TaskPatch, WebTarget,
 } from '../contract';
 import { resolveApiUrl } from './api-url';
 import { Cached } from '../shared/cached';
-import { AcApi, nextOffset } from './client';
+import { rankByName, searchLimit } from '../shared/search-rank';
+import { AcApi, nextOffset, PAGE_SIZE } from './client';
 import { type AcField, sameFieldValue, toAcField } from './custom-fields';
 import { customValues, planCustomWrites, writeCustomValues } from './custom-writes';
 import { dealBody, hasStandardChanges } from './deal-write';
@@ -14,6 +15,7 @@ import {
   companyIdOf, exactTotals, idOf, isLocked, type NameBook, toModelDeal, toModelPipeline, toPersonRefFromAccount,
   toPersonRefFromContact, toPersonRefFromUser, totalOf, totalsOf,
 } from './map';
+import { SeenDeals } from './open-tasks';
 import { rawRecord } from './raw';
 import type { AcDeal, AcDealEnvelope, AcTask, AcTaskType } from './schemas';
 import { compareTasks, createTaskBody, defaultTaskType, needsTypeName, toModelTask, typeNames, updateTaskBody } from './tasks';
@@ -47,6 +49,9 @@ export class ActiveCampaignProvider implements CrmProvider {
   private readonly taskTypes: Cached<AcTaskType[]>;
   private readonly contacts = new Map<string, PersonRef>();
   private readonly accounts = new Map<string, PersonRef>();
+  private readonly seen = new SeenDeals();
+  /** The key's user, whose open tasks My Tasks lists; read once. */
+  private readonly meId: Cached<string>;
 
   constructor(
     readonly descriptor: ProviderDescriptor,
@@ -82,6 +87,7 @@ export class ActiveCampaignProvider implements CrmProvider {
     this.pipelinesCache = new Cached(() => this.fetchPipelines(), METADATA_MAX_AGE_MS);
     this.fields = new Cached(async () => (await this.ac('GET /dealCustomFieldMeta').fieldMeta()).dealCustomFieldMeta.map(toAcField), METADATA_MAX_AGE_MS);
     this.taskTypes = new Cached(() => this.ac('GET /dealTasktypes').taskTypes(), METADATA_MAX_AGE_MS);
+    this.meId = new Cached(async () => String((await this.ac('GET /users/me').me()).user.id), Number.POSITIVE_INFINITY);
   }
 
   async checkKey(signal?: AbortSignal): Promise<{ user?: string }> {
@@ -106,6 +112,7 @@ export class ActiveCampaignProvider implements CrmProvider {
     const [response, names] = await Promise.all([api.dealsPage(query.pipelineId, query.stageId, offset, signal), this.names()]);
     this.learnNames(response);
     const items = response.deals.map((d) => toModelDeal(d, names));
+    this.seen.remember(items);
     const next = nextOffset(offset, response.deals.length, response.meta);
     const total = totalOf(response.meta);
     return {
@@ -119,7 +126,9 @@ export class ActiveCampaignProvider implements CrmProvider {
   async fetchDeal(dealId: string, signal?: AbortSignal): Promise<Deal> {
     const [envelope, names] = await Promise.all([this.ac(`GET /deals/${dealId}`).deal(dealId, signal), this.names()]);
     this.learnNames(envelope);
-    return toModelDeal(envelope.deal, names);
+    const deal = toModelDeal(envelope.deal, names);
+    this.seen.remember([deal]);
+    return deal;
   }
 
   async getDeal(dealId: string, signal?: AbortSignal): Promise<DealDetail> {
@@ -142,6 +151,7 @@ export class ActiveCampaignProvider implements CrmProvider {
     ]);
     const deal = toModelDeal(acDeal, await this.names());
     deal.custom = customValues(fields, data, acDeal.currency);
+    this.seen.remember([deal]);
     return {
       deal,
       stages: structuredClone(pipelines.find((p) => p.id === deal.pipelineId)?.stages ?? []),
@@ -179,6 +189,7 @@ export class ActiveCampaignProvider implements CrmProvider {
     const acDeal = envelope.deal;
     const names = await this.names();
     const deal = toModelDeal(acDeal, names);
+    this.seen.remember([deal]);
     if (isLocked(acDeal)) return deal;
     const stored = await api.fieldData(dealId, signal);
     deal.custom = customValues(fields, stored, acDeal.currency);
@@ -216,6 +227,40 @@ export class ActiveCampaignProvider implements CrmProvider {
 
   async deleteTask(_dealId: string, taskId: string, signal?: AbortSignal): Promise<void> {
     await this.ac(`DELETE /dealTasks/${taskId}`).deleteTask(taskId, signal);
+  }
+
+  /** AC's own deal search (title, contact, organisation), one page, ordered by how the title matches. */
+  async searchDeals(text: string, limit: number, signal?: AbortSignal): Promise<Deal[]> {
+    const query = text.trim();
+    const size = searchLimit(limit, PAGE_SIZE);
+    if (!query || size === 0) return [];
+    const [response, names] = await Promise.all([this.ac('GET /deals').searchDeals(query, size, signal), this.names()]);
+    this.learnNames(response);
+    const deals = response.deals.map((d) => toModelDeal(d, names));
+    this.seen.remember(deals);
+    return rankByName(deals, query, (d) => d.name).slice(0, size);
+  }
+
+  /** The key's user's incomplete deal tasks, 100 a page, each with the deal as far as it is known. */
+  async listOpenTasks(cursor: string | undefined, signal?: AbortSignal): Promise<Page<OpenTask>> {
+    const offset = cursor === undefined ? 0 : Number(cursor);
+    if (cursor !== undefined && (!/^\d+$/.test(cursor) || !Number.isSafeInteger(offset))) {
+      throw localError('validation', this.accountLabel, 'GET /dealTasks', {
+        fieldErrors: [{ field: 'cursor', message: 'is not a position in the task list; reload My Tasks' }],
+      });
+    }
+    const api = this.ac('GET /dealTasks');
+    const response = await api.openTasks(await this.meId.get(), offset, signal);
+    const types = response.dealTasks.some(needsTypeName) ? await this.taskTypes.get() : [];
+    const users = (await this.names()).users;
+    const items = response.dealTasks
+      .map((t): OpenTask => {
+        const dealId = idOf(t.relid);
+        return { task: toModelTask(t, typeNames(types), users), ...(dealId ? { deal: this.seen.ref(dealId) } : {}) };
+      })
+      .sort((a, b) => compareTasks(a.task, b.task));
+    const next = nextOffset(offset, response.dealTasks.length, response.meta);
+    return next === undefined ? { items } : { items, next: String(next) };
   }
 
   /**

@@ -66,6 +66,25 @@ export function routeContactsAndAccounts(ctx: RouteContext): Reply | undefined {
   return account ? ok({ account: { ...account, links: [] } }) : notFoundMessage('Account', id);
 }
 
+/**
+ * `filters[search]` with `filters[search_field]`: `all` (the default) looks in the title, the
+ * primary contact's name and the organisation's name, any case; `title`, `contact`, `org` in one.
+ */
+function matchesSearch(state: FakeState, deal: AcDealRecord, query: Record<string, string | string[]>): boolean {
+  const text = first(query['filters[search]'])?.toLowerCase();
+  if (!text) return true;
+  const field = first(query['filters[search_field]']) ?? 'all';
+  const contact = state.contacts.find((c) => c.id === deal.contact);
+  const org = state.accounts.find((a) => a.id === (deal.account ?? deal.organization));
+  const places: Record<string, (string | undefined)[]> = {
+    title: [deal.title],
+    contact: deal.isDisabled ? [] : [contact ? `${contact.firstName} ${contact.lastName}` : undefined],
+    org: deal.isDisabled ? [] : [org?.name],
+  };
+  const where = field === 'all' ? [...places['title']!, ...places['contact']!, ...places['org']!] : (places[field] ?? []);
+  return where.some((t) => t?.toLowerCase().includes(text));
+}
+
 function matchesFilters(deal: AcDealRecord, query: Record<string, string | string[]>): boolean {
   const want = (name: string): string | undefined => first(query[`filters[${name}]`]);
   const title = want('title')?.toLowerCase();
@@ -100,7 +119,7 @@ export function routeDeals(ctx: RouteContext): Reply | undefined {
   if (sub !== undefined) return undefined;
   if (id === undefined) {
     if (ctx.method !== 'GET') return undefined;
-    const matching = ctx.state.deals.filter((d) => matchesFilters(d, ctx.query));
+    const matching = ctx.state.deals.filter((d) => matchesFilters(d, ctx.query) && matchesSearch(ctx.state, d, ctx.query));
     return ok({
       deals: pageOf(matching, ctx.query).map((d) => renderDeal(ctx.state, d)),
       meta: { currencies: currencies(matching), total: total(matching.length) },

@@ -22,8 +22,10 @@ export function routeTasks(ctx: RouteContext): Reply | undefined {
       const relid = first(ctx.query['filters[relid]']);
       const reltype = first(ctx.query['filters[reltype]']);
       const status = first(ctx.query['filters[status]']);
+      const assignee = first(ctx.query['filters[assignee_userid]']);
       const matching = tasks.filter(
-        (t) => (relid === undefined || t.relid === relid) && (reltype === undefined || t.reltype === reltype) && (status === undefined || String(t.status) === status),
+        (t) => (relid === undefined || t.relid === relid) && (reltype === undefined || t.reltype === reltype)
+          && (status === undefined || String(t.status) === status) && (assignee === undefined || t.assignee === assignee),
       );
       return ok({ dealTasks: pageOf(matching, ctx.query).map((t) => renderTask(t, 'list')), meta: { total: String(matching.length) } }, CREATED);
     }

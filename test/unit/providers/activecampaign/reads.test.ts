@@ -252,7 +252,7 @@ describe('ActiveCampaign provider: reads', function () {
     assert.deepEqual(d.rateLimit?.ratePerSecond, 5);
     assert.deepEqual(d.capabilities, {
       updateDeal: true, moveStage: true, setOutcome: true, updateCustomFields: true, listTasks: true, createTask: true,
-      updateTask: true, completeTask: true, deleteTask: true, search: false, openTasks: false,
+      updateTask: true, completeTask: true, deleteTask: true, search: true, openTasks: true,
     });
   });
 });
