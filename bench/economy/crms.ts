@@ -115,7 +115,7 @@ export const CRMS: CrmBench[] = [
   {
     provider: 'hindsight',
     name: 'Hindsight',
-    deals: { full: 2_400, quick: 800 },
+    deals: { full: 2_400, quick: 400 },
     allowedPerSecond: 1,
     limitText: '60 per 60 s (Essentials, the smallest plan)',
     maxPage: 100,

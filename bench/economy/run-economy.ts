@@ -39,10 +39,18 @@ export interface EconomyResult {
   perDeal: Summary;
 }
 
-/** A request naming one deal (in its path or a query value) is a per-deal request. */
+/** Query parameters that select records by id (Hindsight's `ids`, Close's `id__in`…). */
+const ID_PARAMS = /^(ids?|id__in|deal_?ids?|opportunity_?ids?)$/i;
+
+/** Collections whose next path segment is one record: `/opportunity/{id}/`, `/deals/{id}`. */
+const DEAL_COLLECTIONS = new Set(['opportunity', 'opportunities', 'deal', 'deals']);
+
+/** A request naming one deal (`…/deals/{id}`, or an id-selecting parameter) is a per-deal request. */
 function namesADeal(request: SeenRequest, dealIds: Set<string>): boolean {
-  if (request.path.split('/').some((segment) => dealIds.has(decodeURIComponent(segment)))) return true;
-  return Object.values(request.query).flat().some((value) => String(value).split(',').some((v) => dealIds.has(v)));
+  const segments = request.path.split('/').map((s) => decodeURIComponent(s));
+  if (segments.some((segment, i) => i > 0 && DEAL_COLLECTIONS.has(segments[i - 1]!) && dealIds.has(segment))) return true;
+  return Object.entries(request.query).some(([name, value]) =>
+    ID_PARAMS.test(name) && [value].flat().some((v) => String(v).split(',').some((id) => dealIds.has(id))));
 }
 
 export async function runOnce(crm: CrmBench, deals: number, order: StageOrder): Promise<EconomyRun> {
@@ -107,7 +115,7 @@ export async function runEconomy(options: EconomyOptions): Promise<EconomyResult
       crm: crm.name,
       provider: crm.provider,
       deals,
-      scaledDown: deals < 10_000,
+      scaledDown: !options.quick && deals < 10_000,
       limitText: crm.limitText,
       pageText: crm.pageText,
       metadataText: crm.metadataText,

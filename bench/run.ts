@@ -1,0 +1,100 @@
+// `npm run bench` (full) and `npm run bench -- --quick` (CI, under two minutes): measures the
+// extension against the floor of each measure and writes bench/results.md and bench/results.json.
+// Exits non-zero only when the harness itself breaks, never because a target is missed.
+//
+// Options: --quick; --only=economy,sizes,workbench (sections); --crm=close,twenty (economy CRMs).
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import { join, resolve } from 'node:path';
+import { runEconomy } from './economy/run-economy';
+import { makeProductionCopy, type ProductionCopy } from './production-copy';
+import { type BenchResults, renderMarkdown, tableRows } from './report';
+import { measureSizes } from './sizes';
+import { runWorkbench } from './workbench/run-workbench';
+
+const repoRoot = resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const listArg = (name: string): string[] | undefined => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]?.split(',');
+const sections = listArg('only') ?? ['economy', 'sizes', 'workbench'];
+
+function log(line: string): void {
+  console.log(line);
+}
+
+function commit(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    return dirty ? `${sha} (with uncommitted changes)` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const results: BenchResults = {
+    mode: quick ? 'quick' : 'full',
+    date: new Date().toISOString(),
+    commit: commit(),
+    machine: {
+      cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+      cores: os.cpus().length,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`,
+      node: process.version,
+      loadAverage: os.loadavg(),
+    },
+    durationS: 0,
+    harnessErrors: [],
+  };
+  const attempt = async (name: string, work: () => Promise<void> | void): Promise<void> => {
+    if (!sections.includes(name)) return;
+    log(`[bench] ${name}`);
+    try {
+      await work();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      results.harnessErrors.push(`${name}: ${message}`);
+      log(`[bench] ${name} broke: ${message}`);
+    }
+  };
+
+  await attempt('economy', async () => {
+    results.economy = await runEconomy({ quick, repeats: quick ? 1 : 3, only: listArg('crm'), log });
+  });
+  let production: ProductionCopy | undefined;
+  try {
+    await attempt('sizes', () => {
+      production = makeProductionCopy(repoRoot);
+      results.sizes = measureSizes(repoRoot, production.dir, true, log);
+    });
+    await attempt('workbench', async () => {
+      production ??= makeProductionCopy(repoRoot);
+      results.workbench = await runWorkbench({ quick, extensionFolder: production.dir, log });
+    });
+  } finally {
+    production?.dispose();
+  }
+
+  results.durationS = (Date.now() - started) / 1000;
+  const rows = tableRows(results);
+  const jsonPath = join(repoRoot, 'bench', 'results.json');
+  const markdown = renderMarkdown(results, rows, join(repoRoot, 'bench', 'changes.md'), jsonPath);
+  writeFileSync(join(repoRoot, 'bench', 'results.md'), `${markdown}\n`);
+  writeFileSync(jsonPath, `${JSON.stringify({ ...results, rows }, null, 2)}\n`);
+  log('');
+  log(markdown.split('\n').filter((line) => line.startsWith('|')).join('\n'));
+  log(`\n[bench] wrote bench/results.md and bench/results.json in ${Math.round(results.durationS)} s`);
+  return results.harnessErrors.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    process.exit(1);
+  },
+);
