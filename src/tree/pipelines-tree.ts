@@ -43,7 +43,15 @@ export class PipelinesTree implements vscode.TreeDataProvider<TreeNode>, TreeEve
    */
   async revealDeal(view: vscode.TreeView<TreeNode>, accountId: string, deal: Deal): Promise<TreeNode | undefined> {
     const node = await locateDeal(this.model, accountId, deal);
-    if (node) await view.reveal(node, { select: true, focus: false, expand: node instanceof DealNode ? false : 1 });
+    if (!node) return undefined;
+    const options = { select: true, focus: false, expand: node instanceof DealNode ? false : 1 } as const;
+    // Rows drawn for the first time redraw once their counts arrive; a redraw that lands while
+    // VS Code expands the path drops the reveal silently. Try again once the redraws settled.
+    for (let attempt = 0; attempt < REVEAL_ATTEMPTS; attempt += 1) {
+      await view.reveal(node, options);
+      if (await selectionShows(view, node)) break;
+      await delay(REVEAL_RETRY_MS);
+    }
     return node;
   }
 
@@ -93,4 +101,20 @@ export class PipelinesTree implements vscode.TreeDataProvider<TreeNode>, TreeEve
     if ('file' in icon) return vscode.Uri.joinPath(this.mediaUri, icon.file);
     return new vscode.ThemeIcon(icon.codicon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
   }
+}
+
+const REVEAL_ATTEMPTS = 4;
+const REVEAL_RETRY_MS = 400;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Whether the view reports the node selected (the selection event follows the reveal closely). */
+async function selectionShows(view: vscode.TreeView<TreeNode>, node: TreeNode): Promise<boolean> {
+  for (let i = 0; i < 5; i += 1) {
+    if (view.selection.some((selected) => selected.id === node.id)) return true;
+    await delay(20);
+  }
+  return false;
 }
