@@ -6,6 +6,7 @@ import type {
 import { resolveApiUrl } from './api-url';
 import { Cached } from '../shared/cached';
 import { rankByName, searchLimit } from '../shared/search-rank';
+import { SeenDeals } from '../shared/seen-deals';
 import { AcApi, nextOffset, PAGE_SIZE } from './client';
 import { type AcField, sameFieldValue, toAcField } from './custom-fields';
 import { customValues, planCustomWrites, writeCustomValues } from './custom-writes';
@@ -15,7 +16,6 @@ import {
   companyIdOf, exactTotals, idOf, isLocked, type NameBook, toModelDeal, toModelPipeline, toPersonRefFromAccount,
   toPersonRefFromContact, toPersonRefFromUser, totalOf, totalsOf,
 } from './map';
-import { SeenDeals } from './open-tasks';
 import { rawRecord } from './raw';
 import type { AcDeal, AcDealEnvelope, AcTask, AcTaskType } from './schemas';
 import { compareTasks, createTaskBody, defaultTaskType, needsTypeName, toModelTask, typeNames, updateTaskBody } from './tasks';
@@ -241,7 +241,11 @@ export class ActiveCampaignProvider implements CrmProvider {
     return rankByName(deals, query, (d) => d.name).slice(0, size);
   }
 
-  /** The key's user's incomplete deal tasks, 100 a page, each with the deal as far as it is known. */
+  /**
+   * The key's user's incomplete deal tasks, 100 a page. A task names only its deal's id (`relid`)
+   * and AC documents no read of several deals by id, so the deal is shown as this provider last saw
+   * it (tree, board, search, panel), else by its number: never a request per task.
+   */
   async listOpenTasks(cursor: string | undefined, signal?: AbortSignal): Promise<Page<OpenTask>> {
     const offset = cursor === undefined ? 0 : Number(cursor);
     if (cursor !== undefined && (!/^\d+$/.test(cursor) || !Number.isSafeInteger(offset))) {

@@ -4,10 +4,8 @@ import type { OpenTask } from '../contract';
 type DealRef = NonNullable<OpenTask['deal']>;
 
 /**
- * The deals this provider has seen (stage lists, search, opened deals), by id: what My Tasks shows
- * a task's deal as. AC's task list carries only the deal's id (`relid`) and AC documents no way to
- * read several deals by id at once, so a deal not seen yet is shown by its number rather than
- * fetched once per task.
+ * The deals a provider has seen (stage lists, search, opened deals), by id: what My Tasks shows a
+ * task's deal as when the CRM's task list names only the deal's id. Kept small: id, name, place.
  */
 export class SeenDeals {
   private readonly refs = new Map<string, DealRef>();
@@ -19,6 +17,11 @@ export class SeenDeals {
     }
   }
 
+  has(dealId: string): boolean {
+    return this.refs.has(dealId);
+  }
+
+  /** The deal as seen, or by its number when it was not seen. */
   ref(dealId: string): DealRef {
     return structuredClone(this.refs.get(dealId) ?? { id: dealId, name: `Deal #${dealId}` });
   }

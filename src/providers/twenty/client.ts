@@ -3,8 +3,9 @@ import type { HttpClient, QueryValue } from '../../http';
 import { localError, reclassify } from './errors';
 import {
   AnyResponse, FieldsResponse, MembersResponse, ObjectsResponse, OpportunitiesResponse, OpportunityResponse,
-  OpportunityUpdateResponse, type PageInfo, TaskCreateResponse, TasksResponse, TaskTargetCreateResponse,
+  OpportunityUpdateResponse, type PageInfo, TaskCreateResponse, TasksResponse, TasksWithTargetsResponse, TaskTargetCreateResponse,
   TaskTargetsResponse, TaskUpdateResponse, type TwentyMember, type TwentyOpportunity, type TwentyTask, type TwentyTaskTarget,
+  type TwentyTaskWithTargets,
 } from './schemas';
 
 /**
@@ -69,6 +70,52 @@ export class TwentyApi {
       signal,
     });
     return { records: response.data.opportunities, pageInfo: response.pageInfo, totalCount: response.totalCount };
+  }
+
+  /**
+   * Opportunities whose name contains the text, any case (`name[ilike]`), in the Kanban order; one
+   * page. The text is quoted; Twenty's `%` and `_` wildcards in it only widen the match.
+   */
+  async searchOpportunities(text: string, limit: number, signal?: AbortSignal): Promise<TwentyOpportunity[]> {
+    const response = await this.request(OpportunitiesResponse, {
+      method: 'GET',
+      path: '/rest/opportunities',
+      query: { filter: `name[ilike]:"%${text.replace(/"/g, '')}%"`, order_by: 'position[AscNullsFirst]', limit, depth: 0 },
+      signal,
+    });
+    return response.data.opportunities;
+  }
+
+  /** Opportunities by id, for tasks whose deal was not seen yet: one request for up to a page of ids. */
+  async opportunitiesByIds(ids: readonly string[], signal?: AbortSignal): Promise<TwentyOpportunity[]> {
+    if (!ids.length) return [];
+    const response = await this.request(OpportunitiesResponse, {
+      method: 'GET',
+      path: '/rest/opportunities',
+      query: { filter: `id[in]:[${ids.map(filterValue).join(',')}]`, limit: PAGE_SIZE, depth: 0 },
+      signal,
+    });
+    return response.data.opportunities;
+  }
+
+  /**
+   * One page of the tasks not done (`status` null counts as not done), soonest due first. Depth 1
+   * embeds each task's taskTargets, which name the opportunity it is about.
+   */
+  async openTasksPage(cursor: string | undefined, signal?: AbortSignal): Promise<{ tasks: TwentyTaskWithTargets[]; pageInfo: PageInfo | undefined }> {
+    const response = await this.request(TasksWithTargetsResponse, {
+      method: 'GET',
+      path: '/rest/tasks',
+      query: {
+        filter: 'or(status[is]:NULL,status[neq]:DONE)',
+        order_by: 'dueAt[AscNullsLast]',
+        limit: PAGE_SIZE,
+        depth: 1,
+        starting_after: cursor,
+      },
+      signal,
+    });
+    return { tasks: response.data.tasks, pageInfo: response.pageInfo };
   }
 
   /** One opportunity; depth 1 embeds its company, point of contact (and owner on newest builds) for their names. */

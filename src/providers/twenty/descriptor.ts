@@ -30,8 +30,8 @@ export const twentyDescriptor: ProviderDescriptor = {
     updateTask: true,
     completeTask: true,
     deleteTask: true,
-    search: false,
-    openTasks: false,
+    search: true,
+    openTasks: true,
   },
   // Documented: 100 requests per minute per workspace (the code's long bucket). The client runs 10%
   // under it with a burst of 8, at most 98 in any minute (provider.ts clientLimits); Twenty Cloud may be

@@ -1,11 +1,13 @@
 import { CrmError, HttpClient, type RateLimits, type RetryOptions } from '../../http';
 import type { Deal, Page, PersonRef, Pipeline, Task } from '../../model';
 import type {
-  CrmProvider, DealDetail, DealPatch, DealQuery, ProviderContext, ProviderDescriptor, TaskInput, TaskPatch, WebTarget,
+  CrmProvider, DealDetail, DealPatch, DealQuery, OpenTask, ProviderContext, ProviderDescriptor, TaskInput, TaskPatch, WebTarget,
 } from '../contract';
 import { resolveServerUrl } from './api-url';
 import { Cached } from '../shared/cached';
-import { INFERENCE_PAGES, nextCursor, TwentyApi } from './client';
+import { rankByName, searchLimit } from '../shared/search-rank';
+import { SeenDeals } from '../shared/seen-deals';
+import { INFERENCE_PAGES, nextCursor, PAGE_SIZE, TwentyApi } from './client';
 import { resolveTimeZone } from './dates';
 import { dealBody } from './deal-write';
 import { localError, PROVIDER_NAME, toFieldErrors, twentyErrorDetail, twentyRateLimitHint } from './errors';
@@ -14,7 +16,7 @@ import type { LinkColumn, TwentyMetadata } from './metadata';
 import { loadMetadata } from './metadata-load';
 import { type NameBook, toPersonRefFromMember } from './names';
 import { rawRecord } from './raw';
-import type { TwentyOpportunity, TwentyTaskTarget } from './schemas';
+import type { TwentyOpportunity, TwentyTaskTarget, TwentyTaskWithTargets } from './schemas';
 import { compareTasks, createTaskBody, toModelTask, updateTaskBody } from './tasks';
 
 /** Metadata and workspace members change rarely; five minutes keeps the tree cheap. */
@@ -62,6 +64,7 @@ export class TwentyProvider implements CrmProvider {
   private readonly members: Cached<PersonRef[]>;
   private readonly companies = new Map<string, PersonRef>();
   private readonly people = new Map<string, PersonRef>();
+  private readonly seen = new SeenDeals();
   /** The taskTarget link column, once found by trying (when metadata could not say). */
   private linkColumn: LinkColumn | undefined;
 
@@ -126,6 +129,7 @@ export class TwentyProvider implements CrmProvider {
     const [page, metadata] = await Promise.all([api.opportunitiesPage(query.stageId, query.cursor, signal), this.metadata.get()]);
     const ctx = await this.dealContext(metadata, page.records);
     const items = page.records.map((r) => toModelDeal(r, ctx));
+    this.seen.remember(items);
     const next = nextCursor(page.pageInfo, page.records.length, query.cursor);
     const firstPage = query.cursor === undefined;
     // After a cursor, the real server's totalCount counts only what follows it: the stage's count is the first page's.
@@ -135,7 +139,7 @@ export class TwentyProvider implements CrmProvider {
 
   async fetchDeal(dealId: string, signal?: AbortSignal): Promise<Deal> {
     const [record, metadata] = await Promise.all([this.twenty(`GET /rest/opportunities/${dealId}`).opportunity(dealId, 0, signal), this.metadata.get()]);
-    return toModelDeal(record, await this.dealContext(metadata, [record]));
+    return this.remembered(toModelDeal(record, await this.dealContext(metadata, [record])));
   }
 
   async getDeal(dealId: string, signal?: AbortSignal): Promise<DealDetail> {
@@ -148,7 +152,7 @@ export class TwentyProvider implements CrmProvider {
       this.loadTasks(dealId, signal),
     ]);
     learnNames(record, this.nameBook(users));
-    const deal = toModelDeal(record, await this.dealContext(metadata, [record]));
+    const deal = this.remembered(toModelDeal(record, await this.dealContext(metadata, [record])));
     return {
       deal,
       stages: structuredClone(pipeline.stages),
@@ -170,7 +174,7 @@ export class TwentyProvider implements CrmProvider {
     const body = dealBody(patch, { stages, fields: metadata.fields, members, hasOwner: metadata.hasOwner, timeZone: this.timeZone });
     if (!body.ok) throw localError('validation', this.accountLabel, operation, { fieldErrors: body.errors });
     const stored = await api.updateOpportunity(dealId, body.body, signal).catch((e: unknown) => Promise.reject(toFieldErrors(e, body.sent)));
-    return toModelDeal(stored, await this.dealContext(metadata, [stored]));
+    return this.remembered(toModelDeal(stored, await this.dealContext(metadata, [stored])));
   }
 
   async listTasks(dealId: string, signal?: AbortSignal): Promise<Task[]> {
@@ -212,6 +216,45 @@ export class TwentyProvider implements CrmProvider {
     await this.twenty(`DELETE /rest/tasks/${taskId}`).deleteTask(taskId, signal);
   }
 
+  /** Opportunities whose name contains the text (`name[ilike]`), one page, ordered by how the name matches. */
+  async searchDeals(text: string, limit: number, signal?: AbortSignal): Promise<Deal[]> {
+    const query = text.trim();
+    const size = searchLimit(limit, PAGE_SIZE);
+    if (!query || size === 0) return [];
+    const [records, metadata] = await Promise.all([
+      this.twenty('GET /rest/opportunities').searchOpportunities(query, size, signal),
+      this.metadata.get(),
+    ]);
+    const ctx = await this.dealContext(metadata, records);
+    const deals = records.map((r) => toModelDeal(r, ctx));
+    this.seen.remember(deals);
+    return rankByName(deals, query, (d) => d.name).slice(0, size);
+  }
+
+  /**
+   * The workspace's tasks not done that are linked to an opportunity, 200 a page, soonest due first.
+   * A Twenty API key belongs to the workspace, not to a person, so every assignee's tasks are listed.
+   * Deals not seen yet are read in one request per page (`id[in]`), never one per task.
+   */
+  async listOpenTasks(cursor: string | undefined, signal?: AbortSignal): Promise<Page<OpenTask>> {
+    const api = this.twenty('GET /rest/tasks');
+    const page = await api.openTasksPage(cursor, signal);
+    const linked = page.tasks.flatMap((task) => {
+      const dealId = opportunityOf(task);
+      return dealId ? [{ task, dealId }] : [];
+    });
+    const unseen = [...new Set(linked.map((l) => l.dealId))].filter((id) => !this.seen.has(id));
+    if (unseen.length) {
+      const records = await api.opportunitiesByIds(unseen, signal);
+      const ctx: DealContext = { names: this.nameBook([]), outcomes: this.outcomes, fields: [], timeZone: this.timeZone };
+      this.seen.remember(records.map((r) => toModelDeal(r, ctx)));
+    }
+    const members = await this.memberMap();
+    const items = linked.map(({ task, dealId }): OpenTask => ({ task: toModelTask(task, members, this.timeZone), deal: this.seen.ref(dealId) }));
+    const next = nextCursor(page.pageInfo, page.tasks.length, cursor);
+    return next === undefined ? { items } : { items, next };
+  }
+
   /** The notes give no address pattern for records in Twenty's app (its host differs from the API's): no link rather than a wrong one. */
   webUrl(_target: WebTarget): string | undefined {
     return undefined;
@@ -219,6 +262,11 @@ export class TwentyProvider implements CrmProvider {
 
   dispose(): void {
     this.http?.dispose();
+  }
+
+  private remembered(deal: Deal): Deal {
+    this.seen.remember([deal]);
+    return deal;
   }
 
   /** The API, or the account's configuration problem as a classified error. */
@@ -316,4 +364,13 @@ export class TwentyProvider implements CrmProvider {
     const members = await this.memberMap();
     return [...byId.values()].map((t) => toModelTask(t, members, this.timeZone)).sort(compareTasks);
   }
+}
+
+/** The first opportunity a task is linked to, by either build's taskTarget column. */
+function opportunityOf(task: TwentyTaskWithTargets): string | undefined {
+  for (const target of task.taskTargets ?? []) {
+    const id = target.targetOpportunityId ?? target.opportunityId;
+    if (id) return id;
+  }
+  return undefined;
 }

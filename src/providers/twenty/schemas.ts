@@ -112,6 +112,18 @@ export const TaskTargetsResponse = z.looseObject({
   totalCount: TotalCount,
 });
 
+/** A task at depth 1: its links to records embedded (ids only), for the opportunity it is about. */
+export const TaskWithTargetsSchema = TaskSchema.extend({
+  taskTargets: z.array(z.looseObject({ id: z.string().min(1), opportunityId: RefId, targetOpportunityId: RefId })).optional(),
+});
+export type TwentyTaskWithTargets = z.infer<typeof TaskWithTargetsSchema>;
+
+export const TasksWithTargetsResponse = z.looseObject({
+  data: z.looseObject({ tasks: z.array(TaskWithTargetsSchema) }),
+  pageInfo: PageInfoSchema.optional(),
+  totalCount: TotalCount,
+});
+
 export const TaskCreateResponse = z.looseObject({ data: z.looseObject({ createTask: TaskSchema }) });
 export const TaskUpdateResponse = z.looseObject({ data: z.looseObject({ updateTask: TaskSchema }) });
 export const TaskTargetCreateResponse = z.looseObject({ data: z.looseObject({ createTaskTarget: z.looseObject({ id: z.string().min(1) }) }) });

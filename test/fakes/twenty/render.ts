@@ -68,9 +68,10 @@ export function renderOpportunity(ctx: RenderContext, record: OpportunityRecord,
   return out;
 }
 
-export function renderTask(ctx: RenderContext, task: TaskRecord): Json {
+/** A task; at depth 1 with its relations embedded as the captures show (timeline and attachments left empty). */
+export function renderTask(ctx: RenderContext, task: TaskRecord, depth = 0): Json {
   const { flavor } = ctx;
-  return {
+  const out: Json = {
     position: task.position,
     title: task.title,
     ...(flavor.taskPlainBody ? { body: task.body } : {}),
@@ -86,6 +87,14 @@ export function renderTask(ctx: RenderContext, task: TaskRecord): Json {
     deletedAt: task.deletedAt,
     assigneeId: task.assigneeId,
   };
+  if (depth < 1) return out;
+  const { state } = ctx;
+  out['favorites'] = [];
+  out['taskTargets'] = state.taskTargets.filter((t) => t.taskId === task.id && !t.deletedAt).map((t) => renderTaskTarget(ctx, t, 0));
+  out['attachments'] = [];
+  out['assignee'] = task.assigneeId ? structuredClone(state.members.find((m) => m['id'] === task.assigneeId) ?? null) : null;
+  out['timelineActivities'] = [];
+  return out;
 }
 
 /** A taskTarget: `personId/companyId/opportunityId` (+ the dev seed's custom objects) on the real server, `target…Id` on the newest. */

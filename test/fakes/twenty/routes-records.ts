@@ -250,7 +250,13 @@ function routeTasks(ctx: RouteContext, id: string | undefined): Reply | undefine
   if (id === undefined) {
     if (ctx.method === 'GET') {
       const sample = live[0] ? renderTask(ctx, live[0]) : { id: '' };
-      return listReply(ctx, 'tasks', fieldInfo('task', sample, { status: TASK_STATUSES }), live.map((t) => renderTask(ctx, t)));
+      const reply = listReply(ctx, 'tasks', fieldInfo('task', sample, { status: TASK_STATUSES }), live.map((t) => renderTask(ctx, t)));
+      if (reply.status !== 200 || depthOf(ctx) !== 1) return reply;
+      // At depth 1 each task carries its relations (its taskTargets, its assignee).
+      const byId = new Map(live.map((t) => [t.id, t]));
+      const body = reply.body as { data: { tasks: Json[] } };
+      body.data.tasks = body.data.tasks.map((r) => renderTask(ctx, byId.get(r['id'] as string)!, 1));
+      return reply;
     }
     if (ctx.method !== 'POST') return undefined;
     if (!isObject(ctx.body)) return badRequest('Body must be a JSON object');

@@ -31,12 +31,13 @@ describe('Twenty provider: reads', function () {
     h = undefined;
   });
 
-  it('describes itself: cloud default URL, Bearer key from Settings → APIs & Webhooks, 100/min, no won/lost, no search', () => {
+  it('describes itself: cloud default URL, Bearer key from Settings → APIs & Webhooks, 100/min, no won/lost, server search and open tasks', () => {
     assert.equal(twentyDescriptor.id, 'twenty');
     assert.deepEqual(twentyDescriptor.baseUrl, { kind: 'optional', defaultUrl: 'https://api.twenty.com', prompt: twentyDescriptor.baseUrl.kind === 'optional' ? twentyDescriptor.baseUrl.prompt : '' });
     assert.match(twentyDescriptor.keyHelp ?? '', /Settings → APIs & Webhooks/);
     assert.equal(twentyDescriptor.capabilities.setOutcome, false);
-    assert.equal(twentyDescriptor.capabilities.search, false);
+    assert.equal(twentyDescriptor.capabilities.search, true);
+    assert.equal(twentyDescriptor.capabilities.openTasks, true);
     assert.equal(twentyDescriptor.capabilities.deleteTask, true);
     assert.ok(Math.abs((twentyDescriptor.rateLimit?.ratePerSecond ?? 0) * 60 - 100) < 1e-9);
   });
