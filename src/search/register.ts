@@ -19,6 +19,7 @@ export function registerSearch(services: Services): vscode.Disposable[] {
         },
         runAction: (action, accountId) => {
           if (action === 'setApiKey') void vscode.commands.executeCommand('crmPipelines.setApiKey', accountId ? { accountId } : undefined);
+          else if (action === 'addAccount') void vscode.commands.executeCommand('crmPipelines.addAccount');
           else services.log.show(true);
         },
       });

@@ -2,7 +2,7 @@ import { KeyNeededError, type KeyProblem } from '../accounts/account-session';
 import { formatWait, isCrmError } from '../http/errors';
 
 /** What the user can do about an account that was not searched. */
-export type NoteAction = 'setApiKey' | 'retry' | 'showLog';
+export type NoteAction = 'setApiKey' | 'retry' | 'showLog' | 'addAccount';
 
 /** Why an account gave no results, in the words the quick pick shows after the account's name. */
 export interface AccountProblem {

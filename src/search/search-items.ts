@@ -11,7 +11,7 @@ export type SearchRow =
 
 export type NoteIcon = 'error' | 'warning' | 'key' | 'watch' | 'info';
 
-const ACTION_TITLES: Record<NoteAction, string> = { setApiKey: 'Set API Key…', retry: 'Retry', showLog: 'Show Log' };
+const ACTION_TITLES: Record<NoteAction, string> = { setApiKey: 'Set API Key…', retry: 'Retry', showLog: 'Show Log', addAccount: 'Add Account…' };
 
 /** "Search deals by name — server-side: Acme, Demo · loaded deals only: Sample CRM". */
 export function searchPlaceholder(accounts: readonly { label: string; mode: SearchMode }[]): string {
@@ -27,6 +27,9 @@ export function searchPlaceholder(accounts: readonly { label: string; mode: Sear
 
 /** The rows for a state: results first (what Enter picks), then a line per account that needs saying. */
 export function searchRows(state: SearchState, options: { locale?: string; now?: number } = {}): SearchRow[] {
+  if (state.accounts.length === 0) {
+    return [{ kind: 'note', label: `No accounts to search — ${ACTION_TITLES.addAccount}`, icon: 'info', action: 'addAccount' }];
+  }
   if (state.tooShort) {
     return state.query
       ? [{ kind: 'note', label: `Type at least ${MIN_QUERY_LENGTH} characters to search`, icon: 'info' }]

@@ -83,6 +83,8 @@ describe('Search rows and matching', () => {
     ]);
     const done = searchRows(state([], [account('alpha', { kind: 'done', matches: 0 })]));
     assert.deepEqual(done.map((r) => r.label), ['No deals match "acme"']);
+    const none = searchRows(state([], [], { query: '' }));
+    assert.deepEqual(none.map((r) => r.kind === 'note' && [r.label, r.action]), [['No accounts to search — Add Account…', 'addAccount']]);
     const short = searchRows(state([], [account('alpha', { kind: 'idle' })], { query: 'a', tooShort: true }));
     assert.deepEqual(short.map((r) => r.label), ['Type at least 2 characters to search']);
   });
