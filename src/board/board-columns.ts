@@ -2,7 +2,7 @@ import type { StageDealList } from '../accounts/stage-deal-list';
 import { totalsByCurrency, type Deal, type Due, type Money, type Stage } from '../model';
 import type { BoardCard, BoardColumn } from '../protocol/board-messages';
 import type { ErrorInfo } from '../protocol';
-import { formatAmount, formatCount, formatDay, formatInstant, formatTotals } from '../util/format';
+import { BoardFormat } from './board-format';
 import { isOverdue } from './next-due';
 import { scaleTotals, weightedTotals, type Weighted } from './weighted-total';
 
@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 export interface CardContext {
   now: Date;
   staleAfterDays: number;
-  locale?: string;
+  format: BoardFormat;
   /** Earliest open task due moment per deal id. */
   nextDue: ReadonlyMap<string, Due>;
 }
@@ -24,15 +24,15 @@ export interface CardState {
 }
 
 export function cardView(deal: Deal, context: CardContext, state: CardState = { saving: false }): BoardCard {
-  const { locale } = context;
+  const { format } = context;
   const due = context.nextDue.get(deal.id);
   return {
     id: deal.id,
     name: deal.name || '(no name)',
-    amount: deal.amount ? formatAmount(deal.amount, deal.amountPeriod, locale) : undefined,
+    amount: deal.amount ? format.amount(deal.amount, deal.amountPeriod) : undefined,
     owner: deal.owner,
-    closeDate: deal.expectedClose ? formatDay(deal.expectedClose, locale) : undefined,
-    nextDue: due ? { text: due.kind === 'date' ? formatDay(due.value, locale) : formatInstant(due.value, locale), overdue: isOverdue(due, context.now) } : undefined,
+    closeDate: deal.expectedClose ? format.day(deal.expectedClose) : undefined,
+    nextDue: due ? { text: due.kind === 'date' ? format.day(due.value) : format.instant(due.value), overdue: isOverdue(due, context.now) } : undefined,
     staleDays: staleDays(deal, context),
     outcome: deal.outcome,
     locked: deal.locked,
@@ -62,12 +62,12 @@ export interface ColumnContent {
 
 export type ListState = Pick<StageDealList, 'items' | 'total' | 'totals' | 'hasMore' | 'hasFirstPage' | 'isLoading' | 'error'>;
 
-export function columnView(stage: Stage, list: ListState, content: ColumnContent, locale: string | undefined, error?: ErrorInfo): BoardColumn {
+export function columnView(stage: Stage, list: ListState, content: ColumnContent, format: BoardFormat, error?: ErrorInfo): BoardColumn {
   const loaded = list.items.length + content.countDelta;
   const total = list.total !== undefined ? Math.max(0, list.total + content.countDelta) : undefined;
   const countText = !list.hasFirstPage
     ? '…'
-    : total !== undefined ? formatCount(total, locale) : `${formatCount(Math.max(0, loaded), locale)}${list.hasMore ? '+' : ''}`;
+    : total !== undefined ? format.count(total) : `${format.count(Math.max(0, loaded))}${list.hasMore ? '+' : ''}`;
   const totals = columnTotals(list, content);
   const weighted = stage.outcome === 'won' || stage.outcome === 'lost' ? undefined : weightedOf(stage, list, content, totals);
   return {
@@ -76,8 +76,8 @@ export function columnView(stage: Stage, list: ListState, content: ColumnContent
     outcome: stage.outcome,
     color: stage.color,
     countText,
-    totalsText: formatTotals(totals, locale),
-    weightedText: weighted && weighted.totals.length ? formatTotals(weighted.totals, locale) : undefined,
+    totalsText: format.totals(totals),
+    weightedText: weighted && weighted.totals.length ? format.totals(weighted.totals) : undefined,
     weightedPartial: weighted?.partial ?? false,
     loaded: Math.max(0, loaded),
     total,

@@ -9,6 +9,7 @@ import {
   BoardToHostSchema, type BoardCard, type BoardColumn, type BoardView, type HostToBoard, type MoveTarget,
 } from '../protocol/board-messages';
 import { cardView, columnView, type CardContext, type ColumnContent } from './board-columns';
+import { BoardFormat } from './board-format';
 import { readOnlyReason, refuseMove, targetName, writeMove, type MoveSource } from './move-deal';
 import { nextDueByDeal } from './next-due';
 
@@ -66,6 +67,7 @@ export class BoardController {
   private queued = new Set<string>();
   private flushQueued = false;
   private disposed = false;
+  private readonly format: BoardFormat;
   private readonly subscription: { dispose(): void };
 
   constructor(
@@ -74,6 +76,7 @@ export class BoardController {
     private readonly port: BoardPort,
     private options: BoardOptions,
   ) {
+    this.format = new BoardFormat(options.locale);
     this.subscription = source.onDidChange((event) => this.sessionChanged(event));
   }
 
@@ -238,7 +241,7 @@ export class BoardController {
     const list = this.list(stage.id);
     // A list another view reset (a refresh of the tree) fills again here rather than staying empty.
     if (!list.hasFirstPage && !list.isLoading && !list.error) void this.loadPage(stage.id, 'first');
-    return columnView(stage, list, this.content(stage, list), this.options.locale, list.error ? this.errorInfo(list.error) : undefined);
+    return columnView(stage, list, this.content(stage, list), this.format, list.error ? this.errorInfo(list.error) : undefined);
   }
 
   /** The stage's deals with the moves in flight applied: moved-in cards on top, moved-out ones gone. */
@@ -277,7 +280,7 @@ export class BoardController {
   }
 
   private cardContext(): CardContext {
-    return { now: this.now(), staleAfterDays: this.options.staleAfterDays, locale: this.options.locale, nextDue: this.nextDue };
+    return { now: this.now(), staleAfterDays: this.options.staleAfterDays, format: this.format, nextDue: this.nextDue };
   }
 
   private optimistic(deal: Deal, target: MoveTarget): Deal {

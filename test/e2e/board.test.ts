@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 
 import {
   editorTabTitles, expandTreeRow, openViewContainer, readSampleData, readTreeRows, recordDialogs, sampleDataFile,
-  simulateFailedWrite, treeRow, waitForDealPanel, readFieldValue, waitForSampleData, waitForTreeRows, type StoredSampleData, type TreeRow,
+  simulateFailedWrite, treeRow, waitForDealPanel, readFieldValue, readWebviewProbe, waitForSampleData, waitForTreeRows, type StoredSampleData, type TreeRow,
 } from '../workbench/index.js';
 import {
   boardCard, boardColumn, boardPanel, dragCardWithMouse, openBoardFromTree, pressOnCard, readBoardColumns,
@@ -22,6 +22,7 @@ const STAGE_IDS: Record<string, string> = {
   'Proposal Sent': 'stage-nb-proposal', Negotiation: 'stage-nb-negotiation', 'Closed Won': 'stage-nb-won', 'Closed Lost': 'stage-nb-lost',
 };
 const TITLE = 'New Business — Sample CRM';
+const MARKUP_NAME = '<img src=x onerror=alert(1)> Markup Test Ltd';
 
 describe('pipeline board on the Sample CRM', function () {
   const workbench = useWorkbench({ settings: { 'crmPipelines.accounts': [{ id: 'sample', provider: 'sample', label: 'Sample CRM' }] } });
@@ -62,6 +63,13 @@ describe('pipeline board on the Sample CRM', function () {
     const leadIn = columns.find((c) => c.name === 'Lead In')!;
     assert.equal(leadIn.count, '128');
     assert.ok(leadIn.cards.length < 40, `Lead In draws ${leadIn.cards.length} cards`);
+
+    // The markup deal of Qualified is drawn as text; nothing the CRM holds runs (CSP with a nonce).
+    const markup = boardCard(board, MARKUP_NAME, 'Qualified');
+    await markup.waitFor();
+    assert.equal(await board.frame.locator('crm-board img, crm-board script, [onerror]').count(), 0);
+    const probe = await readWebviewProbe(board);
+    assert.deepEqual(probe.violations, [], 'CSP violations in the board');
 
     await openBoardFromTree(page, 'New Business', 'Sample CRM');
     assert.equal((await editorTabTitles(page)).filter((t) => t === TITLE).length, 1, 'one board per pipeline');

@@ -41,6 +41,7 @@ export class CrmBoard extends LitElement {
   private dragging?: DragPayload;
   private dropTarget?: string;
   private announcement = '';
+  private owners: { columns: BoardColumn[]; list: { id: string; name: string }[] } = { columns: [], list: [] };
   private readonly onResize = () => this.measure();
 
   protected override createRenderRoot(): HTMLElement {
@@ -132,7 +133,9 @@ export class CrmBoard extends LitElement {
   }
 
   private renderHeader(view: BoardView): TemplateResult {
-    const owners = ownersOf(this.columns);
+    // Scrolling redraws the board each frame: the owner list is rebuilt only when the columns change.
+    if (this.owners.columns !== this.columns) this.owners = { columns: this.columns, list: ownersOf(this.columns) };
+    const owners = this.owners.list;
     const help = `${KEYBOARD_HELP}${view.outcomeZones ? OUTCOME_HELP : ''}.`;
     return html`<header class="board-header">
       <div class="board-title">

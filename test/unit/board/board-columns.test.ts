@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { cardView, columnView, staleDays, type CardContext, type ListState } from '../../../src/board/board-columns';
+import { BoardFormat } from '../../../src/board/board-format';
 import { isOverdue, nextDueByDeal } from '../../../src/board/next-due';
 import { scaleTotals, weightedTotals } from '../../../src/board/weighted-total';
 import { money, type Deal, type Stage } from '../../../src/model';
 import { BoardToHostSchema, HostToBoardSchema } from '../../../src/protocol/board-messages';
+import { formatAmount, formatCount, formatDay, formatInstant, formatTotals } from '../../../src/util/format';
 
 const NOW = new Date(2026, 2, 10, 15, 30); // 10 March 2026, 15:30 local time
-const context = (over: Partial<CardContext> = {}): CardContext => ({ now: NOW, staleAfterDays: 14, locale: 'en-US', nextDue: new Map(), ...over });
+const context = (over: Partial<CardContext> = {}): CardContext => ({ now: NOW, staleAfterDays: 14, format: new BoardFormat('en-US'), nextDue: new Map(), ...over });
 
 function aDeal(over: Partial<Deal> = {}): Deal {
   return { id: 'd1', name: 'Acme', outcome: 'open', custom: {}, ...over };
@@ -56,7 +58,7 @@ describe('Board: columns', () => {
       aDeal({ id: 'b', amount: money(200_00, 2, 'USD') }),
       aDeal({ id: 'c', amount: money(50_00, 2, 'EUR'), probability: 10 }),
     ];
-    const column = columnView(stage({ probability: 20 }), list(deals, { totals: [money(50_00, 2, 'EUR'), money(300_00, 2, 'USD')] }), content(deals), 'en-US');
+    const column = columnView(stage({ probability: 20 }), list(deals, { totals: [money(50_00, 2, 'EUR'), money(300_00, 2, 'USD')] }), content(deals), new BoardFormat('en-US'));
     assert.equal(column.countText, '3');
     assert.equal(column.totalsText, '€50 + $300');
     assert.equal(column.weightedText, '€5 + $90'); // 100×50% + 200×20%
@@ -65,23 +67,23 @@ describe('Board: columns', () => {
 
   it('with pages still to load: the CRM\'s count, a weighted total marked partial, or exact from the stage totals', () => {
     const deals = [aDeal({ amount: money(100_00, 2, 'USD'), probability: 50 })];
-    const partial = columnView(stage(), list(deals, { total: 120, hasMore: true, totals: [money(9_000_00, 2, 'USD')] }), content(deals), 'en-US');
+    const partial = columnView(stage(), list(deals, { total: 120, hasMore: true, totals: [money(9_000_00, 2, 'USD')] }), content(deals), new BoardFormat('en-US'));
     assert.equal(partial.countText, '120');
     assert.equal(partial.weightedText, '$50');
     assert.equal(partial.weightedPartial, true);
     const noOwn = [aDeal({ amount: money(100_00, 2, 'USD') })];
-    const whole = columnView(stage({ probability: 10 }), list(noOwn, { total: 120, hasMore: true, totals: [money(9_000_00, 2, 'USD')] }), content(noOwn), 'en-US');
+    const whole = columnView(stage({ probability: 10 }), list(noOwn, { total: 120, hasMore: true, totals: [money(9_000_00, 2, 'USD')] }), content(noOwn), new BoardFormat('en-US'));
     assert.equal(whole.weightedText, '$900');
     assert.equal(whole.weightedPartial, false);
   });
 
   it('without a count from the CRM: "50+" while pages remain, and no total until every deal is loaded', () => {
     const deals = Array.from({ length: 50 }, (_, i) => aDeal({ id: `d${i}`, amount: money(1_00, 2, 'USD') }));
-    const column = columnView(stage(), list(deals, { total: undefined, hasMore: true }), content(deals), 'en-US');
+    const column = columnView(stage(), list(deals, { total: undefined, hasMore: true }), content(deals), new BoardFormat('en-US'));
     assert.equal(column.countText, '50+');
     assert.equal(column.totalsText, '');
     assert.equal(column.weightedText, undefined, 'no probability anywhere');
-    const loaded = columnView(stage(), list(deals, { total: undefined }), content(deals), 'en-US');
+    const loaded = columnView(stage(), list(deals, { total: undefined }), content(deals), new BoardFormat('en-US'));
     assert.equal(loaded.countText, '50');
     assert.equal(loaded.totalsText, '$50');
   });
@@ -89,7 +91,7 @@ describe('Board: columns', () => {
   it('moves in flight change the count and totals at once; a currency that empties drops out', () => {
     const deals = [aDeal({ amount: money(70_00, 2, 'EUR') })];
     const column = columnView(stage(), list(deals, { totals: [money(70_00, 2, 'EUR'), money(10_00, 2, 'USD')] }),
-      { deals, cards: [], countDelta: -1, amountDelta: [money(-10_00, 2, 'USD')] }, 'en-US');
+      { deals, cards: [], countDelta: -1, amountDelta: [money(-10_00, 2, 'USD')] }, new BoardFormat('en-US'));
     assert.equal(column.countText, '0');
     assert.equal(column.totalsText, '€70');
   });
@@ -149,10 +151,25 @@ describe('Board: messages', () => {
   });
 
   it('the host\'s columns must be whole: a card without its move state is refused by the webview', () => {
-    const column = columnView(stage(), list([aDeal()]), { ...content([aDeal()]), cards: [cardView(aDeal(), context())] }, 'en-US');
+    const column = columnView(stage(), list([aDeal()]), { ...content([aDeal()]), cards: [cardView(aDeal(), context())] }, new BoardFormat('en-US'));
     assert.ok(HostToBoardSchema.safeParse({ type: 'columns', columns: [column] }).success);
     const { saving: _saving, ...partialCard } = column.cards[0]!;
     assert.equal(HostToBoardSchema.safeParse({ type: 'columns', columns: [{ ...column, cards: [partialCard] }] }).success, false);
     assert.equal(HostToBoardSchema.safeParse({ type: 'announce', text: 'x'.repeat(2001) }).success, false);
+  });
+});
+
+describe('Board: formatting matches the tree', () => {
+  it('amounts, totals, days and times read as the Pipelines view shows them', () => {
+    const format = new BoardFormat('de-DE');
+    const amounts = [money(123_456_78, 2, 'EUR'), money(5, 0, 'JPY'), { minor: '9007199254740993', scale: 2, currency: 'USD' }, money(1_250_000, 6, 'USD')];
+    for (const amount of amounts) {
+      assert.equal(format.amount(amount, 'monthly'), formatAmount(amount, 'monthly', 'de-DE'));
+      assert.equal(format.totals([amount]), formatTotals([amount], 'de-DE'));
+    }
+    assert.equal(format.totals(amounts), formatTotals(amounts, 'de-DE'));
+    assert.equal(format.day('2026-03-01'), formatDay('2026-03-01', 'de-DE'));
+    assert.equal(format.instant('2026-03-01T10:15:00Z'), formatInstant('2026-03-01T10:15:00Z', 'de-DE'));
+    assert.equal(format.count(12345), formatCount(12345, 'de-DE'));
   });
 });
