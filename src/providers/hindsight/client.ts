@@ -51,6 +51,13 @@ export class HindsightApi {
     });
   }
 
+  /** Hindsight's fuzzy search across deal names (`searchQuery`); one page, newest first. */
+  search(text: string, pageSize: number, signal?: AbortSignal): Promise<HsDeal[]> {
+    return this.http.request(HsDealsResponse, {
+      method: 'GET', path: '/deals', query: { searchQuery: text, page_size: pageSize, page_index: 0 }, signal,
+    });
+  }
+
   /** One page of the stage columns only (`columns`), or of whole records when `columns` is left out. */
   statusRows(filter: DealFilter, pageIndex: number, withColumns: boolean, signal?: AbortSignal): Promise<HsStatusRow[]> {
     return this.http.request(HsStatusRowsResponse, {

@@ -20,7 +20,7 @@ export const hindsightDescriptor: ProviderDescriptor = {
     updateTask: false,
     completeTask: false,
     deleteTask: false,
-    search: false,
+    search: true,
     openTasks: false,
   },
   // 60 / 300 / 1,000 requests per minute on Essentials / Growth / Enterprise. The key does not say

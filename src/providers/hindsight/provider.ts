@@ -3,6 +3,7 @@ import type { Deal, Outcome, Page, Pipeline, Stage, Task } from '../../model';
 import type {
   CrmProvider, DealDetail, DealPatch, DealQuery, Logger, ProviderContext, ProviderDescriptor, TaskInput, TaskPatch, WebTarget,
 } from '../contract';
+import { rankByName, searchLimit } from '../shared/search-rank';
 import { resolveApiBase } from './api-url';
 import { type DealFilter, HindsightApi, PAGE_SIZE } from './client';
 import { formatCursor, parseCursor } from './cursor';
@@ -173,6 +174,16 @@ export class HindsightProvider implements CrmProvider {
 
   async deleteTask(_dealId: string, taskId: string, _signal?: AbortSignal): Promise<void> {
     throw readOnlyError(this.accountLabel, `delete task ${taskId}`);
+  }
+
+  /** Hindsight's fuzzy name search, one page; names that start with the text first. Hindsight has no tasks to list. */
+  async searchDeals(text: string, limit: number, signal?: AbortSignal): Promise<Deal[]> {
+    const query = text.trim();
+    const size = searchLimit(limit, PAGE_SIZE);
+    if (!query || size === 0) return [];
+    const records = await this.hs('GET /deals').search(query, size, signal);
+    for (const record of records) this.remember(record);
+    return rankByName(records.map((r) => this.toDeal(r)), query, (d) => d.name).slice(0, size);
   }
 
   /** Deals open at `/deals/{id}` in the web app (the form Hindsight's own answers cite); there is no pipeline page. */

@@ -120,8 +120,9 @@ function predicates(query: Query): Predicate[] {
   if (amount) {
     found.push((d) => d.amount !== null && (amount.low === undefined || d.amount >= Number(amount.low)) && (amount.high === undefined || d.amount <= Number(amount.high)));
   }
-  const search = first(query['searchQuery'])?.trim().toLowerCase();
-  if (search) found.push((d) => d.name.toLowerCase().includes(search));
+  // "Fuzzy search across deal names": modelled as every word of the query found in the name, any case.
+  const words = first(query['searchQuery'])?.trim().toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+  if (words.length) found.push((d) => words.every((w) => d.name.toLowerCase().includes(w)));
   return found.filter((p): p is Predicate => p !== undefined);
 }
 

@@ -317,7 +317,7 @@ describe('Hindsight provider: reads', function () {
     assert.equal(resolveApiBase('not a url').ok, false);
   });
 
-  it('describes itself as the brief says: read-only, no tasks, no search, 60 requests a minute', () => {
+  it('describes itself as the brief says: read-only, no tasks, server search, 60 requests a minute', () => {
     const d = hindsightDescriptor;
     assert.equal(d.id, 'hindsight');
     assert.equal(d.displayName, 'Hindsight');
@@ -325,7 +325,9 @@ describe('Hindsight provider: reads', function () {
     assert.equal(d.needsKey, true);
     assert.match(d.keyHelp ?? '', /Settings → Keys/);
     assert.deepEqual(d.baseUrl, { kind: 'none' });
-    assert.ok(Object.values(d.capabilities).every((v) => v === false));
+    const { search, ...others } = d.capabilities;
+    assert.equal(search, true);
+    assert.ok(Object.values(others).every((v) => v === false));
     assert.equal(d.rateLimit?.ratePerSecond, 1);
   });
 });
