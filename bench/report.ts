@@ -2,8 +2,9 @@
 // the machine, date and commit, and what changed since the previous run.
 import { existsSync, readFileSync } from 'node:fs';
 import type { EconomyResult } from './economy/run-economy';
+import type { WhatIf } from './economy/what-if';
 import type { SizeResult } from './sizes';
-import { formatSpread, type Summary } from './stats';
+import { formatSpread, summarize, type Summary } from './stats';
 import type { LatencyResult, WorkbenchResult } from './workbench/run-workbench';
 
 export interface BenchResults {
@@ -13,8 +14,11 @@ export interface BenchResults {
   machine: { cpu: string; cores: number; memoryGb: number; os: string; node: string; loadAverage: number[] };
   durationS: number;
   economy?: EconomyResult[];
+  whatIf?: WhatIf[];
   sizes?: SizeResult;
   workbench?: WorkbenchResult;
+  /** Sections a partial run (--only) took from the previous results.json. */
+  keptFrom?: string;
   /** Harness failures: a measure that could not be taken. */
   harnessErrors: string[];
 }
@@ -77,8 +81,10 @@ export function tableRows(r: BenchResults): Row[] {
     });
   };
   lat('tree.cold', '3 Tree: expand → first page drawn (cold)', w?.treeCold, 'p95 ≤ 150 ms', (s) => s.p95 <= 150);
+  if (w?.treeCold) rows.at(-1)!.result += `; the fake's own p50 ${ms(w.treeCold.fakeMs.p50)}`;
   lat('tree.cached', '3 Tree: expand → rows drawn (cached)', w?.treeCached, 'p95 ≤ 150 ms', (s) => s.p95 <= 150);
   lat('panel', '4 Deal panel: click → fields and tasks drawn', w?.panel, 'p95 ≤ 400 ms', (s) => s.p95 <= 400);
+  if (w?.panel) rows.at(-1)!.result += `; ${w.panel.requests.median} requests, the fake's own p50 ${ms(w.panel.fakeMs.p50)}`;
   if (w?.edit) {
     lat('edit', '5 Edit round trip, minus the fake', w.edit, 'p50 ≤ 50 ms', (s) => s.p50 <= 50);
     rows.at(-1)!.result += `; gross p50 ${ms(w.edit.grossMs.p50)}, fake's own p50 ${ms(w.edit.fakeMs.p50)}`;
@@ -103,6 +109,7 @@ export function tableRows(r: BenchResults): Row[] {
       value: w.firstRowsMs.summary.median,
       target: '≤ 500 ms',
       met: w.firstRowsMs.summary.median <= 500,
+      note: w.firstRowsMs.untilActivationMs ? `of which ${ms(w.firstRowsMs.untilActivationMs.median)} before VS Code began activating the extension` : undefined,
     });
   }
   for (const f of r.sizes?.files ?? []) {
@@ -182,6 +189,7 @@ export function renderMarkdown(r: BenchResults, rows: Row[], changesFile: string
     `- Load average at the start: ${r.machine.loadAverage.map((l) => l.toFixed(2)).join(' / ')}${busy ? ' — **the CPU was shared with other work: latencies are noisy and pessimistic**' : ''}`,
     `- Date: ${r.date}`,
     `- Commit: ${r.commit}`,
+    r.keptFrom ? `- Partial run: ${r.keptFrom}` : '',
     r.mode === 'quick' ? '- Quick mode: fewer deals and runs; the numbers show the harness works, not where the extension stands.' : '',
     '',
     '| Measure | Scope | Result (median (min–max) of runs, or p50/p95) | Floor / target | Met |',
@@ -199,6 +207,15 @@ export function renderMarkdown(r: BenchResults, rows: Row[], changesFile: string
     }
     lines.push('', 'R0 = metadata calls + Σ over stages of ceil(deals in stage / largest page) (Spott: ceil(N / 50) for the one pass it must make).',
       'T0 = R0 / the rate the fake enforces. Stages are loaded at once, as the tree (prefetching each stage\'s first page when a pipeline opens) and the board do; the account\'s rate guard decides what goes out.', '');
+  }
+  if (r.whatIf?.length) {
+    lines.push('## What the proposed rate fixes would give', '',
+      'The same runs with one client-side limit changed in the bench process only (the product is unchanged):', '',
+      '| CRM | Change it stands for | T / T0 | 429s |', '|---|---|---|---|');
+    for (const w of r.whatIf) {
+      lines.push(`| ${w.provider} | ${w.change} | ${formatSpread(summarize(w.runs.map((x) => x.timeRatio)))} | ${formatSpread(summarize(w.runs.map((x) => x.tooMany)), 0)} |`);
+    }
+    lines.push('');
   }
   lines.push('## What changed a number', '');
   const auto = changesSincePrevious(rows, previousJson);

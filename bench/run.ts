@@ -2,12 +2,13 @@
 // extension against the floor of each measure and writes bench/results.md and bench/results.json.
 // Exits non-zero only when the harness itself breaks, never because a target is missed.
 //
-// Options: --quick; --only=economy,sizes,workbench (sections); --crm=close,twenty (economy CRMs).
+// Options: --quick; --only=economy,whatif,sizes,workbench (sections; whatif only in full runs by default); --crm=close,twenty (economy CRMs).
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join, resolve } from 'node:path';
 import { runEconomy } from './economy/run-economy';
+import { runWhatIf } from './economy/what-if';
 import { makeProductionCopy, type ProductionCopy } from './production-copy';
 import { type BenchResults, renderMarkdown, tableRows } from './report';
 import { measureSizes } from './sizes';
@@ -17,7 +18,7 @@ const repoRoot = resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const listArg = (name: string): string[] | undefined => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]?.split(',');
-const sections = listArg('only') ?? ['economy', 'sizes', 'workbench'];
+const sections = listArg('only') ?? (quick ? ['economy', 'sizes', 'workbench'] : ['economy', 'whatif', 'sizes', 'workbench']);
 
 function log(line: string): void {
   console.log(line);
@@ -65,6 +66,9 @@ async function main(): Promise<number> {
   await attempt('economy', async () => {
     results.economy = await runEconomy({ quick, repeats: quick ? 1 : 3, only: listArg('crm'), log });
   });
+  await attempt('whatif', async () => {
+    results.whatIf = await runWhatIf(quick, log);
+  });
   let production: ProductionCopy | undefined;
   try {
     await attempt('sizes', () => {
@@ -80,8 +84,9 @@ async function main(): Promise<number> {
   }
 
   results.durationS = (Date.now() - started) / 1000;
-  const rows = tableRows(results);
   const jsonPath = join(repoRoot, 'bench', 'results.json');
+  if (listArg('only')) keepOtherSections(results, jsonPath);
+  const rows = tableRows(results);
   const markdown = renderMarkdown(results, rows, join(repoRoot, 'bench', 'changes.md'), jsonPath);
   writeFileSync(join(repoRoot, 'bench', 'results.md'), `${markdown}\n`);
   writeFileSync(jsonPath, `${JSON.stringify({ ...results, rows }, null, 2)}\n`);
@@ -89,6 +94,23 @@ async function main(): Promise<number> {
   log(markdown.split('\n').filter((line) => line.startsWith('|')).join('\n'));
   log(`\n[bench] wrote bench/results.md and bench/results.json in ${Math.round(results.durationS)} s`);
   return results.harnessErrors.length ? 1 : 0;
+}
+
+/** A partial run (--only) keeps the previous run's other sections, and says where they come from. */
+function keepOtherSections(results: BenchResults, jsonPath: string): void {
+  if (!existsSync(jsonPath)) return;
+  const previous = JSON.parse(readFileSync(jsonPath, 'utf8')) as BenchResults;
+  const kept: string[] = [];
+  const keep = <K extends 'economy' | 'whatIf' | 'sizes' | 'workbench'>(section: string, key: K): void => {
+    if (sections.includes(section) || previous[key] === undefined) return;
+    results[key] = previous[key];
+    kept.push(section);
+  };
+  keep('economy', 'economy');
+  keep('whatif', 'whatIf');
+  keep('sizes', 'sizes');
+  keep('workbench', 'workbench');
+  if (kept.length) results.keptFrom = `${kept.join(', ')} from the ${previous.mode} run of ${previous.date} (${previous.commit})`;
 }
 
 main().then(

@@ -11,7 +11,7 @@ import { expandTreeRow, openViewContainer, startWorkbench, takeScreenshot, viewC
 import { summarize, type Summary } from '../stats';
 import { BRIDGE_FILE_ENV } from './bridge-env';
 import { type Bridge, connectBridge } from './bridge-client';
-import { collapse, installStamps, timeExpand, timeFieldEdit, timePanelOpen, timeFirstRows } from './page-timing';
+import { collapse, installStamps, lastMousedown, timeExpand, timeFieldEdit, timePanelOpen, timeFirstRows } from './page-timing';
 import { coveredMs, startTimingProxy } from './timing-proxy';
 
 export interface WorkbenchOptions {
@@ -37,13 +37,14 @@ export interface MemoryResult {
 }
 
 export interface WorkbenchResult {
-  treeCold?: LatencyResult;
+  treeCold?: LatencyResult & { fakeMs: Summary };
   treeCached?: LatencyResult;
-  panel?: LatencyResult;
+  panel?: LatencyResult & { fakeMs: Summary; requests: Summary };
   edit?: LatencyResult & { fakeMs: Summary; grossMs: Summary };
   memory?: MemoryResult;
   activateMs?: LatencyResult;
-  firstRowsMs?: LatencyResult;
+  /** untilActivationMs: from the click to VS Code starting to activate the extension (its host's log). */
+  firstRowsMs?: LatencyResult & { untilActivationMs?: Summary };
   errors: string[];
 }
 
@@ -118,17 +119,26 @@ async function measureInOneWorkbench(options: WorkbenchOptions, result: Workbenc
     }).first();
     const stageIndex = Number(await stageRow.getAttribute('data-index'));
     const panel: number[] = [];
+    const panelFake: number[] = [];
+    const panelRequests: number[] = [];
     let lastFrame;
     for (let i = 0; i < runs; i++) {
       const row = page.locator(`.part.sidebar .monaco-list-rows > .monaco-list-row[data-index="${stageIndex + 1 + (i % 12)}"]`).first();
       if (i > 0) await bridge.command('workbench.action.closeAllEditors');
       await page.waitForTimeout(150);
+      proxy.spans.length = 0;
       await row.click();
       const opened = await timePanelOpen(page);
       panel.push(opened.ms);
+      panelFake.push(coveredMs(proxy.spans));
+      panelRequests.push(proxy.spans.length);
       lastFrame = opened.frame;
     }
-    result.panel = latency(panel, 'Close fake: click on a deal row → every field and task drawn (getDeal: the opportunity, the lead\'s open and completed tasks)');
+    result.panel = {
+      ...latency(panel, 'Close fake: click on a deal row → every field and task drawn'),
+      fakeMs: summarize(panelFake),
+      requests: summarize(panelRequests),
+    };
     options.log(`  panel: p95 ${result.panel.summary.p95.toFixed(0)} ms`);
 
     // 5. Edit round trip on the open panel: a URL custom field, Enter → the stored value shown.
@@ -156,6 +166,7 @@ async function measureInOneWorkbench(options: WorkbenchOptions, result: Workbenc
 
     // 3. Tree: cold (the stage's cached pages dropped, as its Refresh does) and cached.
     const cold: number[] = [];
+    const coldFake: number[] = [];
     const cached: number[] = [];
     const consoleLog = join(workbench.profile.rootDir, 'browser-console.log');
     const treeErrors = () => (existsSync(consoleLog) ? readFileSync(consoleLog, 'utf8').match(/Element with id .* is already registered/g)?.length ?? 0 : 0);
@@ -164,8 +175,10 @@ async function measureInOneWorkbench(options: WorkbenchOptions, result: Workbenc
       const forgot = await bridge.command<boolean>('crmPipelines.test.forgetStage', { accountId: TREE_ACCOUNT.id, pipelineId: sales.id, stageId: stage.id });
       if (!forgot) throw new Error('the stage node was not found to refresh');
       await page.waitForTimeout(150);
+      proxy.spans.length = 0;
       try {
         cold.push(await timeExpand(page, String(stage.label), 10_000));
+        coldFake.push(coveredMs(proxy.spans));
       } catch (error) {
         const registered = treeErrors();
         result.errors.push(`tree, cold expansion ${i + 1}: the stage showed no rows within 10 s${registered ? ` (VS Code logged "Element with id … is already registered" ${registered}×)` : ''}`);
@@ -178,7 +191,7 @@ async function measureInOneWorkbench(options: WorkbenchOptions, result: Workbenc
       await page.waitForTimeout(100);
     }
     if (treeErrors()) result.errors.push(`tree: VS Code logged "Element with id … is already registered" ${treeErrors()}× during the expansions`);
-    result.treeCold = latency(cold, `Close fake, a stage of ${STAGE_DEALS} deals, first page (250) fetched after the stage's cache was dropped`);
+    result.treeCold = { ...latency(cold, `Close fake, a stage of ${STAGE_DEALS} deals, first page (250) fetched after the stage's cache was dropped`), fakeMs: summarize(coldFake) };
     result.treeCached = latency(cached, 'the same stage collapsed and expanded again, its page cached');
     options.log(`  tree: cold p95 ${result.treeCold.summary.p95.toFixed(0)} ms, cached p95 ${result.treeCached.summary.p95.toFixed(0)} ms`);
 
@@ -211,6 +224,7 @@ async function measureStartUp(options: WorkbenchOptions, result: WorkbenchResult
   const runs = options.quick ? 1 : 5;
   const activate: number[] = [];
   const firstRows: number[] = [];
+  const untilActivation: number[] = [];
   for (let i = 0; i < runs; i++) {
     const workbench = await startWorkbench({
       extensionFolder: options.extensionFolder,
@@ -218,15 +232,32 @@ async function measureStartUp(options: WorkbenchOptions, result: WorkbenchResult
     });
     try {
       await installStamps(workbench.page);
-      firstRows.push(await timeFirstRows(workbench.page, viewContainerTitle));
+      const rowsMs = await timeFirstRows(workbench.page, viewContainerTitle);
+      firstRows.push(rowsMs);
       activate.push(await activationMs(workbench));
+      const clickAt = await lastMousedown(workbench.page);
+      const activationAt = activationStartedAt(workbench);
+      if (activationAt !== undefined) untilActivation.push(activationAt - clickAt);
     } finally {
       await workbench.close();
     }
   }
   result.activateMs = latency(activate, 'from the extension\'s own log line "Activated in X ms" (production build)');
-  result.firstRowsMs = latency(firstRows, 'workbench ready → click on "CRM Pipelines" → first row of the Pipelines tree (activation included)');
+  result.firstRowsMs = {
+    ...latency(firstRows, 'workbench ready → click on "CRM Pipelines" → first row of the Pipelines tree (activation included)'),
+    untilActivationMs: untilActivation.length ? summarize(untilActivation) : undefined,
+  };
   options.log(`  start-up: activate ${result.activateMs.summary.median.toFixed(1)} ms, first rows ${result.firstRowsMs.summary.median.toFixed(0)} ms`);
+}
+
+/** When the extension host began activating the extension (epoch ms), from its log's local timestamps. */
+function activationStartedAt(workbench: Workbench): number | undefined {
+  const dir = workbench.extensionLogDir();
+  const log = dir && join(dir, '..', 'remoteexthost.log');
+  if (!log || !existsSync(log)) return undefined;
+  const line = readFileSync(log, 'utf8').split('\n').find((l) => l.includes('_doActivateExtension crm-pipelines.crm-pipelines'));
+  const stamp = line && /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3})/.exec(line);
+  return stamp ? new Date(`${stamp[1]}T${stamp[2]}`).getTime() : undefined;
 }
 
 async function activationMs(workbench: Workbench, timeoutMs = 15_000): Promise<number> {
