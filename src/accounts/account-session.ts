@@ -154,7 +154,7 @@ export class AccountSession {
       const [listPipeline = '', stageId = ''] = key.split('\u0000');
       if (pipelineId && listPipeline !== pipelineId) continue;
       const touched = moved
-        ? (stageId === fromStage && list.remove(deal.id) !== undefined) || (stageId === deal.stageId && list.add(deal))
+        ? (stageId === fromStage && list.remove(deal.id, previousStageId ? deal : undefined) !== undefined) || (stageId === deal.stageId && list.add(deal))
         : list.replace(deal);
       if (touched) this.changes.fire({ kind: 'stage', pipelineId: listPipeline, stageId });
     }

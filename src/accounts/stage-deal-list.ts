@@ -73,10 +73,18 @@ export class StageDealList {
     return true;
   }
 
-  /** Takes a deal that moved to another stage out of this list; false when it is not loaded here. */
-  remove(dealId: string): Deal | undefined {
+  /**
+   * Takes a deal that moved to another stage out of this list. A deal known to have left this stage
+   * (`departed`) but beyond the loaded pages still leaves the count and totals, so they stay exact.
+   */
+  remove(dealId: string, departed?: Deal): Deal | undefined {
     const index = this.loaded.findIndex((d) => d.id === dealId);
-    if (index < 0) return undefined;
+    if (index < 0) {
+      if (!departed || this.pagesLoaded === 0) return undefined;
+      if (this.total !== undefined) this.total -= 1;
+      this.adjustTotals(departed.amount, -1);
+      return departed;
+    }
     const [removed] = this.loaded.splice(index, 1);
     if (this.total !== undefined) this.total -= 1;
     this.adjustTotals(removed?.amount, -1);

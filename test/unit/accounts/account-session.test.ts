@@ -77,6 +77,20 @@ describe('AccountSession', () => {
     assert.equal(provider.calls.length, 2);
   });
 
+  it('lowers the count and total of the stage a deal left even when the deal was beyond its loaded pages', async () => {
+    const { s } = session();
+    await s.stage('p1', 's1').ensureFirstPage();
+    // A deal found by search, never on a loaded page of s1, is moved from s1 to s2 in its panel.
+    const found = { id: 'far', name: 'Far down', stageId: 's2', pipelineId: 'p1', outcome: 'open' as const, custom: {},
+      amount: { minor: '10000', scale: 2, currency: 'USD' } };
+    const before = s.stage('p1', 's1').totals?.find((m) => m.currency === 'USD')!.minor;
+    const rows = s.stage('p1', 's1').items.length;
+    s.dealChanged(found, 's1');
+    assert.equal(s.stage('p1', 's1').total, 6);
+    assert.equal(s.stage('p1', 's1').totals?.find((m) => m.currency === 'USD')!.minor, String(BigInt(before!) - 10000n));
+    assert.equal(s.stage('p1', 's1').items.length, rows, 'the loaded rows are untouched');
+  });
+
   it('updates a stage total exactly when a deal amount changes in place', async () => {
     const { s } = session();
     await s.stage('p1', 's2').ensureFirstPage();

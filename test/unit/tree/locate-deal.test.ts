@@ -118,8 +118,9 @@ describe('Locating a deal found by search in the Pipelines tree', () => {
     await stage(model, 's2').children();
     changed.length = 0;
     session.dealChanged({ ...far, stageId: 's2', outcome: 'won' }, 's1');
-    assert.deepEqual(changed, ['acct/p1/s2', 'acct/p1/s1'], 'both stages are redrawn');
-    assert.deepEqual(labels(await stage(model, 's1').children()), ['Deal d1', 'Deal d2', 'Deal d3', 'Load more (3 of 7)']);
+    assert.deepEqual([...new Set(changed)].sort(), ['acct/p1/s1', 'acct/p1/s2'], 'both stages are redrawn');
+    // The deal left s1 although it was beyond s1's loaded pages: s1 counts one fewer.
+    assert.deepEqual(labels(await stage(model, 's1').children()), ['Deal d1', 'Deal d2', 'Deal d3', 'Load more (3 of 6)']);
     assert.deepEqual(labels(await stage(model, 's2').children()), ['Deal d7', 'Deal w1']);
   });
 });
