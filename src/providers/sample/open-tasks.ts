@@ -1,7 +1,7 @@
 import type { Page } from '../../model';
 import type { OpenTask } from '../contract';
 import type { SampleData, StoredTask } from './schemas';
-import { dueSortKey } from './task-order';
+import { dueSortKey } from '../shared/task-order';
 
 export const OPEN_TASKS_PAGE_SIZE = 100;
 

@@ -15,7 +15,7 @@ import type { SampleData, StoredDeal, StoredTask } from './schemas';
 import { searchStoredDeals } from './search';
 import { SampleStore } from './store';
 import { newTask, patchTask } from './task-edit';
-import { dueSortKey } from './task-order';
+import { dueSortKey } from '../shared/task-order';
 
 export interface SampleProviderOptions {
   /** Delay before every call answers, to make spinners visible in demos. Default 0. */

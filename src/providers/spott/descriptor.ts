@@ -29,7 +29,7 @@ export const spottDescriptor: ProviderDescriptor = {
     completeTask: false,
     deleteTask: false,
     search: false,
-    openTasks: false,
+    openTasks: true,
   },
   // Documented 1000/min per key (support site), 600/min per a third-party write-up: we take 600/min
   // (10/s); the provider runs at 90% of it (RATE_HEADROOM). Paging is sequential; 4 in flight at most.

@@ -1,8 +1,9 @@
 import { CrmError, HttpClient, type RetryOptions } from '../../http';
 import type { Deal, Page, Pipeline, Task } from '../../model';
 import type {
-  CrmProvider, DealDetail, DealPatch, DealQuery, ProviderContext, ProviderDescriptor, TaskInput, TaskPatch, WebTarget,
+  CrmProvider, DealDetail, DealPatch, DealQuery, OpenTask, ProviderContext, ProviderDescriptor, TaskInput, TaskPatch, WebTarget,
 } from '../contract';
+import { dueSortKey } from '../shared/task-order';
 import { resolveBaseUrl } from './base-url';
 import { SpottApi } from './client';
 import { fieldDefs } from './custom-attributes';
@@ -29,8 +30,11 @@ export const DEALS_PAGE_SIZE = 50;
 /** How long a pass over the opportunities serves the stages' first pages before the next one is made. */
 export const SNAPSHOT_MAX_AGE_MS = 60_000;
 
-/** How long one pass over all tasks serves the deal panels. */
+/** How long one pass over all tasks serves the deal panels and My Tasks. */
 export const TASKS_MAX_AGE_MS = 60_000;
+
+/** Open tasks per My Tasks page, served from the pass over all tasks. */
+export const OPEN_TASKS_PAGE_SIZE = 100;
 
 export interface SpottProviderOptions {
   /** Tests shorten the backoff; the default is the HTTP layer's. */
@@ -235,6 +239,39 @@ export class SpottProvider implements CrmProvider {
 
   async deleteTask(_dealId: string, taskId: string): Promise<void> {
     throw localError('validation', this.accountLabel, `delete task ${taskId}`, { summary: `${TASKS_READ_ONLY}; delete it in Spott` });
+  }
+
+  /**
+   * Open tasks linked to an opportunity, soonest due first, 100 a page, from the same pass over
+   * `GET /tasks` the deal panels use (Spott documents no filter by completion, assignee or
+   * opportunity, and no "who am I": every user's open tasks are listed). Deal names come from the
+   * last pass over the opportunities, made now if there is none. Spott tasks stay read-only.
+   */
+  async listOpenTasks(cursor: string | undefined, signal?: AbortSignal): Promise<Page<OpenTask>> {
+    const offset = cursor === undefined ? 0 : Number(cursor);
+    if (cursor !== undefined && (!/^\d{1,9}$/.test(cursor))) {
+      throw localError('validation', this.accountLabel, 'GET /tasks', {
+        fieldErrors: [{ field: 'cursor', message: 'is not a position in the task list; reload My Tasks' }],
+      });
+    }
+    const [tasks, snapshot] = await Promise.all([
+      this.allTasks(signal),
+      this.passes.get(Number.POSITIVE_INFINITY, signal),
+    ]);
+    const open = tasks
+      .filter((t) => t.isCompleted !== true && (t.links?.opportunities ?? []).length > 0)
+      .map((t) => ({ raw: t, task: toModelTask(t) }))
+      .sort((a, b) => dueSortKey(a.task.due) - dueSortKey(b.task.due) || (a.raw.id < b.raw.id ? -1 : 1));
+    const items = open.slice(offset, offset + OPEN_TASKS_PAGE_SIZE).map(({ raw, task }): OpenTask => {
+      const dealId = raw.links!.opportunities![0]!.id;
+      const deal = snapshot.deal(dealId);
+      return {
+        task,
+        deal: { id: dealId, name: deal?.name ?? 'Opportunity', pipelineId: PIPELINE_ID, ...(deal?.stageId ? { stageId: deal.stageId } : {}) },
+      };
+    });
+    const end = offset + OPEN_TASKS_PAGE_SIZE;
+    return end < open.length ? { items, next: String(end), total: open.length } : { items, total: open.length };
   }
 
   /** Spott's web app addresses for opportunities are not documented: no link rather than a wrong one. */

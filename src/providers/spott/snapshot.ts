@@ -35,6 +35,17 @@ export class Snapshot {
     return this.byStage.get(stageId) ?? [];
   }
 
+  private index: Map<string, Deal> | undefined;
+
+  /** One deal by id (built once per snapshot, for the tasks that name opportunities). */
+  deal(id: string): Deal | undefined {
+    if (!this.index) {
+      this.index = new Map();
+      for (const deals of this.byStage.values()) for (const d of deals) this.index.set(d.id, d);
+    }
+    return this.index.get(id);
+  }
+
   get dealCount(): number {
     let n = 0;
     for (const deals of this.byStage.values()) n += deals.length;

@@ -271,7 +271,7 @@ describe('Spott provider: reads', function () {
     assert.deepEqual(d.baseUrl, { kind: 'none' });
     assert.deepEqual(d.capabilities, {
       updateDeal: true, moveStage: true, setOutcome: false, updateCustomFields: false, listTasks: true, createTask: true,
-      updateTask: false, completeTask: false, deleteTask: false, search: false, openTasks: false,
+      updateTask: false, completeTask: false, deleteTask: false, search: false, openTasks: true,
     });
     assert.ok((d.rateLimit?.ratePerSecond ?? 0) * 60 <= 600, 'at most 600 a minute, the lower documented figure');
     const dir = join(__dirname, '../../../../src/providers/spott');
