@@ -64,6 +64,14 @@ describe('pipeline board on the Sample CRM', function () {
     assert.equal(leadIn.count, '128');
     assert.ok(leadIn.cards.length < 40, `Lead In draws ${leadIn.cards.length} cards`);
 
+    // Scrolling Lead In near its end asks for its next page; still only what is in view is drawn.
+    const leadInColumn = boardColumn(board, 'Lead In');
+    assert.equal(((await leadInColumn.locator('.load-more').textContent()) ?? '').trim(), 'Load more (50 of 128)');
+    await leadInColumn.locator('.column-body').evaluate((body) => { body.scrollTop = body.scrollHeight; });
+    await leadInColumn.locator('.load-more', { hasText: 'Load more (100 of 128)' }).waitFor();
+    assert.ok((await leadInColumn.locator('.card').count()) < 40);
+    await leadInColumn.locator('.column-body').evaluate((body) => { body.scrollTop = 0; });
+
     // The markup deal of Qualified is drawn as text; nothing the CRM holds runs (CSP with a nonce).
     const markup = boardCard(board, MARKUP_NAME, 'Qualified');
     await markup.waitFor();

@@ -3,7 +3,7 @@ import type { BoardCard } from '../../src/protocol/board-messages';
 
 /** Card heights are fixed by state, so a column can place thousands of them without measuring. */
 export const CARD_HEIGHT = 94;
-export const ERROR_CARD_HEIGHT = 172;
+export const ERROR_CARD_HEIGHT = 190;
 export const CARD_GAP = 6;
 
 export function cardSlot(card: BoardCard): number {
