@@ -2,7 +2,7 @@ import type { SessionEvent } from '../accounts/account-session';
 import type { OpenTaskList } from '../accounts/open-task-list';
 import type { StageDealList } from '../accounts/stage-deal-list';
 import { toErrorInfo } from '../deal-panel/error-info';
-import type { Deal, Due, Money, Pipeline, Stage } from '../model';
+import type { Deal, Due, Pipeline, Stage } from '../model';
 import type { Logger } from '../providers/contract';
 import type { ErrorInfo } from '../protocol';
 import {
@@ -10,6 +10,8 @@ import {
 } from '../protocol/board-messages';
 import { cardView, columnView, type CardContext, type ColumnContent } from './board-columns';
 import { BoardFormat } from './board-format';
+import { ColumnQueue } from './column-queue';
+import { MovesInFlight } from './moves-in-flight';
 import { readOnlyReason, refuseMove, targetName, writeMove, type MoveSource } from './move-deal';
 import { nextDueByDeal } from './next-due';
 
@@ -41,17 +43,6 @@ export interface BoardOptions {
   maxTaskPages?: number;
 }
 
-interface PendingMove {
-  from: string;
-  target: MoveTarget;
-  shown: Deal;
-}
-
-interface FailedMove {
-  target: MoveTarget;
-  error: ErrorInfo;
-}
-
 /**
  * One pipeline's board, free of `vscode`: columns and cards from the account's shared stage lists
  * (the tree's cache and paging), pages on demand, and moves shown at once, written through the
@@ -59,13 +50,11 @@ interface FailedMove {
  */
 export class BoardController {
   private pipeline: Pipeline | undefined;
-  private readonly pending = new Map<string, PendingMove>();
-  private readonly failed = new Map<string, FailedMove>();
+  private readonly moves = new MovesInFlight();
+  private readonly queue = new ColumnQueue((ids) => this.drawColumns(ids));
   private readonly cards = new Map<string, { deal: Deal; generation: number; saving: boolean; error?: ErrorInfo; card: BoardCard }>();
   private generation = 0;
   private nextDue: ReadonlyMap<string, Due> = new Map();
-  private queued = new Set<string>();
-  private flushQueued = false;
   private disposed = false;
   private readonly format: BoardFormat;
   private readonly subscription: { dispose(): void };
@@ -99,12 +88,12 @@ export class BoardController {
       case 'move':
         return this.move(message.dealId, message.target, message.fromStageId);
       case 'retry': {
-        const failed = this.failed.get(message.dealId);
-        return failed ? this.move(message.dealId, failed.target) : undefined;
+        const target = this.moves.failedTarget(message.dealId);
+        return target ? this.move(message.dealId, target) : undefined;
       }
       case 'dismiss':
-        this.failed.delete(message.dealId);
-        this.queueColumns(this.stageOf(message.dealId));
+        this.moves.dismiss(message.dealId);
+        this.queue.later(this.findDeal(message.dealId)?.stageId);
         return;
       case 'openDeal':
         if (this.findDeal(message.dealId)) this.port.openDeal(message.dealId);
@@ -165,7 +154,7 @@ export class BoardController {
 
   /** Moves a card: shown at once, written through the provider, then confirmed or moved back. */
   async move(dealId: string, target: MoveTarget, fromStageId?: string): Promise<void> {
-    if (this.pending.has(dealId)) return;
+    if (this.moves.isSaving(dealId)) return;
     const found = this.findDeal(dealId, fromStageId);
     if (!found) {
       this.announce('That deal is no longer on this board.');
@@ -176,29 +165,26 @@ export class BoardController {
     const where = targetName(this.pipeline, target);
     const refused = refuseMove(this.source, deal, target) ?? this.unknownStage(target);
     if (refused) {
-      this.failed.set(dealId, { target, error: { kind: 'forbidden', message: refused, retryable: false } });
-      this.queueColumns(from);
+      this.moves.fail(dealId, target, { kind: 'forbidden', message: refused, retryable: false });
+      this.queue.later(from);
       this.announce(refused);
       return;
     }
-    this.failed.delete(dealId);
-    this.pending.set(dealId, { from, target, shown: this.optimistic(deal, target) });
-    this.postColumns(from, 'stageId' in target ? target.stageId : undefined);
+    this.moves.begin(dealId, from, target, this.optimistic(deal, target));
+    this.queue.now(from, 'stageId' in target ? target.stageId : undefined);
     this.announce(`Moving "${deal.name}" to ${where}…`);
     try {
       // The move is settled before the shared lists change, so their events draw the stored deal.
-      const stored = await writeMove(this.source, { ...deal, stageId: from }, target, () => this.pending.delete(dealId));
-      this.pending.delete(dealId);
-      this.queueColumns(from, 'stageId' in target ? target.stageId : undefined, stored.stageId);
+      const stored = await writeMove(this.source, { ...deal, stageId: from }, target, () => this.moves.settle(dealId));
+      this.queue.later(from, 'stageId' in target ? target.stageId : undefined, stored.stageId);
       this.port.dealSaved(stored);
       const landed = this.stages().find((s) => s.id === stored.stageId)?.name ?? where;
       this.announce(`"${stored.name || deal.name}" moved to ${'outcome' in target ? `${where} (${landed})` : landed}.`);
     } catch (error) {
-      this.pending.delete(dealId);
       const info = this.errorInfo(error);
       this.options.log.warn(`Board: moving deal ${dealId} to ${where} failed: ${info.message}`);
-      this.failed.set(dealId, { target, error: info });
-      this.postColumns(from, 'stageId' in target ? target.stageId : undefined);
+      this.moves.fail(dealId, target, info);
+      this.queue.now(from, 'stageId' in target ? target.stageId : undefined);
       this.announce(`Could not move "${deal.name}" to ${where}. ${info.message}`);
     }
   }
@@ -212,9 +198,9 @@ export class BoardController {
     if (!this.stages().some((s) => s.id === stageId)) return;
     const list = this.list(stageId);
     const loading = kind === 'first' ? list.ensureFirstPage() : list.loadMore();
-    this.queueColumns(stageId);
+    this.queue.later(stageId);
     await loading;
-    this.queueColumns(stageId);
+    this.queue.later(stageId);
   }
 
   /** Next due dates come from the account's one open-task list, never from a request per deal. */
@@ -228,13 +214,13 @@ export class BoardController {
     if (tasks.error) this.options.log.warn(`Board: open tasks of ${this.source.account.label} could not be loaded; cards show no next task date.`);
     this.nextDue = nextDueByDeal(tasks.items);
     this.generation += 1;
-    this.queueColumns(...this.stages().map((s) => s.id));
+    this.queue.later(...this.stages().map((s) => s.id));
   }
 
   private sessionChanged(event: SessionEvent): void {
     if (this.disposed || !this.pipeline) return;
     if (event.kind === 'account') void this.load();
-    else if (event.kind === 'stage' && event.pipelineId === this.pipelineId) this.queueColumns(event.stageId);
+    else if (event.kind === 'stage' && event.pipelineId === this.pipelineId) this.queue.later(event.stageId);
   }
 
   private column(stage: Stage): BoardColumn {
@@ -244,34 +230,16 @@ export class BoardController {
     return columnView(stage, list, this.content(stage, list), this.format, list.error ? this.errorInfo(list.error) : undefined);
   }
 
-  /** The stage's deals with the moves in flight applied: moved-in cards on top, moved-out ones gone. */
+  /** The stage's deals with the moves in flight applied, as cards. */
   private content(stage: Stage, list: StageDealList): ColumnContent {
-    const deals: Deal[] = [];
-    let countDelta = 0;
-    const amountDelta: Money[] = [];
-    for (const move of this.pending.values()) {
-      if ('stageId' in move.target && move.target.stageId === stage.id && move.from !== stage.id) {
-        deals.push(move.shown);
-        countDelta += 1;
-        if (move.shown.amount) amountDelta.push(move.shown.amount);
-      }
-    }
-    for (const deal of list.items) {
-      const move = this.pending.get(deal.id);
-      if (move && 'stageId' in move.target && move.target.stageId !== stage.id) {
-        countDelta -= 1;
-        if (deal.amount) amountDelta.push({ ...deal.amount, minor: (-BigInt(deal.amount.minor)).toString() });
-        continue;
-      }
-      deals.push(move ? move.shown : deal);
-    }
+    const { deals, countDelta, amountDelta } = this.moves.overlay(stage.id, list.items);
     const context = this.cardContext();
     return { deals, cards: deals.map((deal) => this.card(deal, context)), countDelta, amountDelta };
   }
 
   private card(deal: Deal, context: CardContext): BoardCard {
-    const saving = this.pending.has(deal.id);
-    const error = this.failed.get(deal.id)?.error;
+    const saving = this.moves.isSaving(deal.id);
+    const error = this.moves.errorOf(deal.id);
     const cached = this.cards.get(deal.id);
     if (cached && cached.deal === deal && cached.generation === this.generation && cached.saving === saving && cached.error === error) return cached.card;
     const card = cardView(deal, context, { saving, error });
@@ -297,18 +265,14 @@ export class BoardController {
 
   /** The deal as the board shows it and the column it is in. */
   private findDeal(dealId: string, hint?: string): { deal: Deal; stageId: string } | undefined {
-    const move = this.pending.get(dealId);
-    if (move) return { deal: move.shown, stageId: 'stageId' in move.target ? move.target.stageId : move.from };
+    const moving = this.moves.shown(dealId);
+    if (moving) return moving;
     const stages = this.stages().map((s) => s.id);
     for (const stageId of hint && stages.includes(hint) ? [hint, ...stages] : stages) {
       const deal = this.list(stageId).items.find((d) => d.id === dealId);
       if (deal) return { deal, stageId };
     }
     return undefined;
-  }
-
-  private stageOf(dealId: string): string | undefined {
-    return this.findDeal(dealId)?.stageId;
   }
 
   private stages(): Stage[] {
@@ -321,32 +285,13 @@ export class BoardController {
 
   private postBoard(): void {
     const view = this.view();
-    this.queued.clear();
+    this.queue.clear();
     if (view && !this.disposed) this.port.post({ type: 'board', view });
   }
 
-  /** Draws these columns now (a move must show at once). */
-  private postColumns(...stageIds: (string | undefined)[]): void {
-    for (const id of stageIds) if (id) this.queued.add(id);
-    this.flush();
-  }
-
-  /** Draws these columns once the current burst of changes is over. */
-  private queueColumns(...stageIds: (string | undefined)[]): void {
-    for (const id of stageIds) if (id) this.queued.add(id);
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    queueMicrotask(() => {
-      this.flushQueued = false;
-      this.flush();
-    });
-  }
-
-  private flush(): void {
-    const ids = [...this.queued];
-    this.queued.clear();
-    if (this.disposed || !this.pipeline || ids.length === 0) return;
-    const columns = this.stages().filter((s) => ids.includes(s.id)).map((s) => this.column(s));
+  private drawColumns(ids: ReadonlySet<string>): void {
+    if (this.disposed || !this.pipeline) return;
+    const columns = this.stages().filter((s) => ids.has(s.id)).map((s) => this.column(s));
     if (columns.length) this.port.post({ type: 'columns', columns });
   }
 
