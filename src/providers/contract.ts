@@ -27,7 +27,7 @@ export interface CrmProvider {
   deleteTask(dealId: string, taskId: string, signal?: AbortSignal): Promise<void>;
   /**
    * Deals whose name (or the CRM's own search fields) match the text, best first, at most `limit`.
-   * Present exactly when `capabilities.search`: the CRM searches server-side (Close `query`,
+   * Present exactly when `capabilities.search`: the CRM searches server-side (Close `lead_query`,
    * ActiveCampaign `filters[search]`, Twenty a `name` filter, Hindsight `searchQuery`).
    */
   searchDeals?(text: string, limit: number, signal?: AbortSignal): Promise<Deal[]>;
