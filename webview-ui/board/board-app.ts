@@ -1,26 +1,20 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { BoardCard, BoardColumn, BoardView, HostToBoard, MoveTarget } from '../../src/protocol/board-messages';
 import type { ErrorInfo } from '../../src/protocol';
-import { eventValue } from '../fields/field-kind';
 import { vscodeApi, type VsCodeApi } from '../host/vscode-api';
 import { renderBanner, renderLoadErrorBanner } from '../view/banner';
 import { BoardBridge } from './board-bridge';
 import { cardSlot } from './board-card';
 import { renderColumn } from './board-column';
 import { createCardFilter, isFiltering, NO_FILTERS, ownersOf, visibleColumns, type BoardFilters } from './board-filters';
-import { cardKeyAction, KEYBOARD_HELP, OUTCOME_HELP } from './board-keys';
+import { BoardDrag, type DragPayload } from './board-drag';
+import { renderBoardHeader, renderOutcomeZones } from './board-header';
+import { cardKeyAction } from './board-keys';
 import { readSavedState } from './saved-state';
 import { scrollToShow, topOf } from './virtual-window';
 
-/** The drag payload's type: only drags of this board's cards are accepted as drops. */
-const DEAL_MIME = 'application/x-crm-deal';
 /** Ask for the next page when the scroll is this close to the end of a column. */
 const LOAD_AHEAD_PX = 600;
-
-interface DragPayload {
-  dealId: string;
-  fromStageId: string;
-}
 
 /**
  * `<crm-board>`: a pipeline's stages as columns of deal cards. Draws what the host sends and
@@ -38,8 +32,7 @@ export class CrmBoard extends LitElement {
   private readonly pageAsked = new Map<string, number>();
   private activeDealId?: string;
   private focusRequest?: string;
-  private dragging?: DragPayload;
-  private dropTarget?: string;
+  private readonly drag = new BoardDrag(this, () => this.requestUpdate(), (payload, target) => this.move(payload, target));
   private announcement = '';
   private owners: { columns: BoardColumn[]; list: { id: string; name: string }[] } = { columns: [], list: [] };
   private readonly onResize = () => this.measure();
@@ -112,9 +105,12 @@ export class CrmBoard extends LitElement {
     const shown = columns.map((column) => this.filterCards(column, this.filters));
     const tabbableId = this.tabbable(shown);
     const filtering = isFiltering(this.filters);
-    return html`<main class="board" @dragstart=${this.onDragStart} @dragend=${this.onDragEnd}
-        @dragover=${this.onDragOver} @dragleave=${this.onDragLeave} @drop=${this.onDrop}>
-      ${this.renderHeader(view)}
+    const { drag } = this;
+    // Scrolling redraws the board each frame: the owner list is rebuilt only when the columns change.
+    if (this.owners.columns !== this.columns) this.owners = { columns: this.columns, list: ownersOf(this.columns) };
+    return html`<main class="board" @dragstart=${drag.onDragStart} @dragend=${drag.onDragEnd}
+        @dragover=${drag.onDragOver} @dragleave=${drag.onDragLeave} @drop=${drag.onDrop}>
+      ${renderBoardHeader(view, this.filters, this.owners.list, this.headerActions)}
       ${this.loadError ? renderLoadErrorBanner(this.loadError, () => this.bridge?.post({ type: 'reload' })) : nothing}
       ${view.readOnly ? renderBanner('info', view.readOnly) : nothing}
       ${view.note ? renderBanner('info', view.note) : nothing}
@@ -124,51 +120,12 @@ export class CrmBoard extends LitElement {
           scrollTop: this.scrollState.get(column.stageId)?.top ?? 0,
           viewport: this.scrollState.get(column.stageId)?.height ?? window.innerHeight,
           canDrag: !view.readOnly,
-          dropTarget: this.dropTarget === column.stageId,
+          dropTarget: drag.dropTarget === column.stageId,
         }, this.handlers))}
       </div>
-      ${view.outcomeZones ? this.renderOutcomeZones() : nothing}
+      ${view.outcomeZones ? renderOutcomeZones(Boolean(drag.dragging), drag.dropTarget) : nothing}
       ${this.renderLive()}
     </main>`;
-  }
-
-  private renderHeader(view: BoardView): TemplateResult {
-    // Scrolling redraws the board each frame: the owner list is rebuilt only when the columns change.
-    if (this.owners.columns !== this.columns) this.owners = { columns: this.columns, list: ownersOf(this.columns) };
-    const owners = this.owners.list;
-    const help = `${KEYBOARD_HELP}${view.outcomeZones ? OUTCOME_HELP : ''}.`;
-    return html`<header class="board-header">
-      <div class="board-title">
-        <h1>${view.pipelineName}</h1>
-        <span class="muted">${view.accountLabel === view.providerName ? view.accountLabel : `${view.accountLabel} · ${view.providerName}`}</span>
-      </div>
-      <div class="board-filters" role="search" aria-label="Filter the cards">
-        <vscode-textfield id="board-filter-text" placeholder="Filter by name or owner" .label=${'Filter by name or owner'}
-          aria-label="Filter by name or owner" .value=${this.filters.text}
-          @input=${(event: Event) => this.setFilters({ text: eventValue(event) })}>
-          <vscode-icon slot="content-before" name="filter" aria-hidden="true"></vscode-icon>
-        </vscode-textfield>
-        <label class="visually-hidden" for="board-filter-owner">Owner</label>
-        <vscode-single-select id="board-filter-owner" aria-label="Owner" .label=${'Owner'} .value=${this.filters.ownerId}
-          @change=${(event: Event) => this.setFilters({ ownerId: eventValue(event) })}>
-          <vscode-option value="" ?selected=${this.filters.ownerId === ''}>All owners</vscode-option>
-          ${owners.map((o) => html`<vscode-option value=${o.id} ?selected=${this.filters.ownerId === o.id}>${o.name}</vscode-option>`)}
-        </vscode-single-select>
-        <vscode-checkbox id="board-hide-closed" .checked=${this.filters.hideClosed}
-          @change=${(event: Event) => this.setFilters({ hideClosed: Boolean((event.target as { checked?: boolean }).checked) })}>Hide won and lost</vscode-checkbox>
-        <vscode-button secondary icon="refresh" @click=${() => this.bridge?.post({ type: 'reload' })}>Reload</vscode-button>
-      </div>
-      <p id="board-keyboard-help" class="keyboard-help muted">${help}${view.tasksNote ? ` ${view.tasksNote}` : ''}</p>
-    </header>`;
-  }
-
-  private renderOutcomeZones(): TemplateResult {
-    const zone = (outcome: 'won' | 'lost') => html`<div class=${`drop-zone zone-${outcome}${this.dropTarget === outcome ? ' drop-target' : ''}`}
-        data-zone=${outcome} aria-label=${`Drop a card here to mark it ${outcome}`}>
-        <vscode-icon name=${outcome === 'won' ? 'pass' : 'circle-slash'} aria-hidden="true"></vscode-icon>
-        Drop here: ${outcome === 'won' ? 'Won' : 'Lost'}
-      </div>`;
-    return html`<div class=${`outcome-zones${this.dragging ? ' dragging' : ''}`}>${zone('won')}${zone('lost')}</div>`;
   }
 
   private renderLive(): TemplateResult {
@@ -190,6 +147,11 @@ export class CrmBoard extends LitElement {
       this.focusRequest = undefined;
     }
   }
+
+  private readonly headerActions = {
+    setFilters: (change: Partial<BoardFilters>) => this.setFilters(change),
+    reload: () => this.bridge?.post({ type: 'reload' }),
+  };
 
   private readonly handlers = {
     retry: (dealId: string) => this.bridge?.post({ type: 'retry', dealId }),
@@ -290,61 +252,6 @@ export class CrmBoard extends LitElement {
     this.bridge?.post({ type: 'openDeal', dealId: card.dataset.dealId! });
   };
 
-  private readonly onDragStart = (event: DragEvent) => {
-    const card = (event.target as HTMLElement).closest?.<HTMLElement>('.card[draggable="true"]');
-    if (!card || !event.dataTransfer) return;
-    const payload: DragPayload = { dealId: card.dataset.dealId!, fromStageId: card.dataset.stageId! };
-    event.dataTransfer.setData(DEAL_MIME, JSON.stringify(payload));
-    event.dataTransfer.setData('text/plain', card.querySelector('.card-title')?.textContent ?? '');
-    event.dataTransfer.effectAllowed = 'move';
-    this.dragging = payload;
-    this.requestUpdate();
-  };
-
-  private readonly onDragEnd = () => {
-    this.dragging = undefined;
-    this.setDropTarget(undefined);
-  };
-
-  private readonly onDragOver = (event: DragEvent) => {
-    const target = this.dropTargetOf(event);
-    if (!target || !(this.dragging || event.dataTransfer?.types.includes(DEAL_MIME))) return;
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
-    this.setDropTarget(target);
-  };
-
-  private readonly onDragLeave = (event: DragEvent) => {
-    const into = event.relatedTarget as HTMLElement | null;
-    if (!into || !this.contains(into) || this.dropTargetOfElement(into) !== this.dropTarget) this.setDropTarget(undefined);
-  };
-
-  private readonly onDrop = (event: DragEvent) => {
-    const target = this.dropTargetOf(event);
-    const payload = readPayload(event.dataTransfer) ?? this.dragging;
-    this.dragging = undefined;
-    this.setDropTarget(undefined);
-    if (!target || !payload) return;
-    event.preventDefault();
-    this.move(payload, target === 'won' || target === 'lost' ? { outcome: target } : { stageId: target });
-  };
-
-  private dropTargetOf(event: DragEvent): string | undefined {
-    return this.dropTargetOfElement(event.target as HTMLElement);
-  }
-
-  /** A column's stage id, or 'won'/'lost' for the outcome zones. */
-  private dropTargetOfElement(element: HTMLElement | null): string | undefined {
-    const zone = element?.closest?.<HTMLElement>('.drop-zone, .column');
-    return zone?.dataset.zone ?? zone?.dataset.stageId;
-  }
-
-  private setDropTarget(target: string | undefined): void {
-    if (this.dropTarget === target) return;
-    this.dropTarget = target;
-    this.requestUpdate();
-  }
-
   private announce(text: string): void {
     this.receive({ type: 'announce', text });
   }
@@ -383,18 +290,6 @@ export class CrmBoard extends LitElement {
       this.handlers.loadMore(stageId);
     }
   }
-}
-
-function readPayload(transfer: DataTransfer | null): DragPayload | undefined {
-  try {
-    const value: unknown = JSON.parse(transfer?.getData(DEAL_MIME) || 'null');
-    if (value && typeof value === 'object' && typeof (value as DragPayload).dealId === 'string' && typeof (value as DragPayload).fromStageId === 'string') {
-      return { dealId: (value as DragPayload).dealId, fromStageId: (value as DragPayload).fromStageId };
-    }
-  } catch {
-    // Not a drag of one of this board's cards.
-  }
-  return undefined;
 }
 
 customElements.define('crm-board', CrmBoard);
