@@ -74,7 +74,6 @@ export function columnView(stage: Stage, list: ListState, content: ColumnContent
     stageId: stage.id,
     name: stage.name,
     outcome: stage.outcome,
-    color: stage.color,
     countText,
     totalsText: format.totals(totals),
     weightedText: weighted && weighted.totals.length ? format.totals(weighted.totals) : undefined,

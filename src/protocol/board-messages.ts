@@ -36,7 +36,6 @@ export const BoardColumnSchema = z.object({
   stageId: Id,
   name: z.string(),
   outcome: OutcomeSchema,
-  color: z.string().optional(),
   /** Deals in the stage ("128"), or loaded so far ("50+") while the CRM gives no count. */
   countText: z.string(),
   /** Totals per currency ("$48,200 + €3,100"), empty when not known. */
