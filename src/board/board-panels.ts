@@ -9,8 +9,9 @@ export const BOARD_PANEL_TYPE = 'crmPipelines.board';
 
 /** One board panel per pipeline: opening it again reveals it. Data lives in the account's session. */
 export class BoardPanels implements vscode.Disposable {
-  private readonly panels = new Map<string, { panel: vscode.WebviewPanel; controller: BoardController }>();
+  private readonly panels = new Map<string, { panel: vscode.WebviewPanel; controller: BoardController; accountId: string; session: object }>();
   private readonly settingWatch: vscode.Disposable;
+  private readonly accountWatch: vscode.Disposable;
 
   constructor(private readonly services: Services) {
     this.settingWatch = vscode.workspace.onDidChangeConfiguration((event) => {
@@ -18,6 +19,13 @@ export class BoardPanels implements vscode.Disposable {
       const days = staleAfterDays(services.log);
       for (const { controller } of this.panels.values()) controller.setStaleAfterDays(days);
     });
+    // A board whose account was removed or changed (its session replaced) closes rather than show
+    // stale deals; checked after the sessions followed the same settings change.
+    this.accountWatch = services.settings.onDidChange(() => queueMicrotask(() => {
+      for (const { panel, accountId, session } of [...this.panels.values()]) {
+        if (services.sessions.get(accountId) !== session) panel.dispose();
+      }
+    }));
   }
 
   open(accountId: string, pipelineId: string, title = 'Pipeline board'): BoardController {
@@ -43,6 +51,7 @@ export class BoardPanels implements vscode.Disposable {
     for (const { panel } of this.panels.values()) panel.dispose();
     this.panels.clear();
     this.settingWatch.dispose();
+    this.accountWatch.dispose();
   }
 
   private attach(panel: vscode.WebviewPanel, accountId: string, pipelineId: string, title: string): BoardController {
@@ -84,7 +93,7 @@ export class BoardPanels implements vscode.Disposable {
         for (const s of subscriptions) s.dispose();
       }),
     ];
-    this.panels.set(key(accountId, pipelineId), { panel, controller });
+    this.panels.set(key(accountId, pipelineId), { panel, controller, accountId, session });
     return controller;
   }
 }
