@@ -58,6 +58,7 @@ export class BoardController {
   private disposed = false;
   private readonly format: BoardFormat;
   private readonly subscription: { dispose(): void };
+  private taskSubscription: { dispose(): void } | undefined;
 
   constructor(
     private readonly source: BoardSource,
@@ -192,6 +193,7 @@ export class BoardController {
   dispose(): void {
     this.disposed = true;
     this.subscription.dispose();
+    this.taskSubscription?.dispose();
   }
 
   private async loadPage(stageId: string, kind: 'first' | 'more'): Promise<void> {
@@ -212,7 +214,14 @@ export class BoardController {
       await tasks.loadMore();
     }
     if (tasks.error) this.options.log.warn(`Board: open tasks of ${this.source.account.label} could not be loaded; cards show no next task date.`);
-    this.nextDue = nextDueByDeal(tasks.items);
+    this.tasksChanged(tasks.items);
+    // A task completed in My Tasks or a deal panel moves that deal's next due date here too.
+    this.taskSubscription ??= tasks.onDidChange(() => this.tasksChanged(tasks.items));
+  }
+
+  private tasksChanged(items: OpenTaskList['items']): void {
+    if (this.disposed) return;
+    this.nextDue = nextDueByDeal(items);
     this.generation += 1;
     this.queue.later(...this.stages().map((s) => s.id));
   }

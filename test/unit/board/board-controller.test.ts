@@ -309,6 +309,25 @@ describe('BoardController: what each kind of CRM allows', () => {
     assert.equal(cards.find((c) => c.id === 'd3')?.nextDue, undefined);
   });
 
+  it('a task completed elsewhere (My Tasks, a deal panel) moves the card\'s next task date without a request', async () => {
+    const board = stubBoard({ openTasks: true });
+    Object.assign(board.provider, {
+      listOpenTasks: async () => ({
+        items: [
+          { task: { id: 't1', title: 'Call', done: false, due: { kind: 'date', value: '2099-01-05' } }, deal: { id: 'd1', name: 'Deal d1' } },
+          { task: { id: 't2', title: 'Send', done: false, due: { kind: 'date', value: '2099-03-01' } }, deal: { id: 'd1', name: 'Deal d1' } },
+        ],
+      }),
+    });
+    await board.controller.load();
+    await settle();
+    assert.equal(board.column('Qualified').cards.find((c) => c.id === 'd1')?.nextDue?.text, 'Jan 5, 2099');
+    board.session.openTasks().taskChanged({ id: 't1', title: 'Call', done: true });
+    await settle();
+    assert.equal(board.column('Qualified').cards.find((c) => c.id === 'd1')?.nextDue?.text, 'Mar 1, 2099');
+    assert.equal(board.calls.filter((c) => c.method === 'listOpenTasks').length, 1);
+  });
+
   it('a CRM without open tasks: no task request, and the board says why no dates show', async () => {
     const board = stubBoard({ openTasks: false });
     await board.controller.load();
