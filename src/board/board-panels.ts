@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { z } from 'zod';
 import { refresh } from '../commands/tree-commands';
 import type { Services } from '../commands/services';
 import { BoardController } from './board-controller';
@@ -7,8 +8,11 @@ import { STALE_SETTING, staleAfterDays } from './stale-setting';
 
 export const BOARD_PANEL_TYPE = 'crmPipelines.board';
 
+/** The part of the board webview's saved state that says which board it was. */
+const RestoredBoard = z.object({ accountId: z.string().min(1), pipelineId: z.string().min(1) }).passthrough();
+
 /** One board panel per pipeline: opening it again reveals it. Data lives in the account's session. */
-export class BoardPanels implements vscode.Disposable {
+export class BoardPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private readonly panels = new Map<string, { panel: vscode.WebviewPanel; controller: BoardController; accountId: string; session: object }>();
   private readonly settingWatch: vscode.Disposable;
   private readonly accountWatch: vscode.Disposable;
@@ -34,12 +38,28 @@ export class BoardPanels implements vscode.Disposable {
       existing.panel.reveal();
       return existing.controller;
     }
-    const panel = vscode.window.createWebviewPanel(BOARD_PANEL_TYPE, title, vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(BOARD_PANEL_TYPE, title, vscode.ViewColumn.Active, this.webviewOptions());
+    return this.attach(panel, accountId, pipelineId, title);
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
       enableScripts: true,
       enableFindWidget: true,
       localResourceRoots: [vscode.Uri.joinPath(this.services.extensionUri, 'dist'), vscode.Uri.joinPath(this.services.extensionUri, 'media')],
-    });
-    return this.attach(panel, accountId, pipelineId, title);
+    };
+  }
+
+  /** Brings a board back after a window reload; a board whose account is gone closes. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const restored = RestoredBoard.safeParse(state);
+    if (!restored.success || !this.services.sessions.get(restored.data.accountId) || this.panels.has(key(restored.data.accountId, restored.data.pipelineId))) {
+      this.services.log.warn('Board: could not restore a board whose account is gone.');
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    this.attach(panel, restored.data.accountId, restored.data.pipelineId, panel.title);
   }
 
   /** The controller of an open board, for tests and the benchmark. */

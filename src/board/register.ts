@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../commands/services';
-import { BoardPanels } from './board-panels';
+import { BOARD_PANEL_TYPE, BoardPanels } from './board-panels';
 import { moveToStage } from './move-to-stage';
 import { openBoard } from './open-board';
 
@@ -9,6 +9,7 @@ export function registerBoard(services: Services): vscode.Disposable[] {
   const boards = new BoardPanels(services);
   return [
     boards,
+    vscode.window.registerWebviewPanelSerializer(BOARD_PANEL_TYPE, boards),
     vscode.commands.registerCommand('crmPipelines.openBoard', (arg?: unknown) => openBoard(services, boards, arg)),
     vscode.commands.registerCommand('crmPipelines.moveToStage', (arg?: unknown) => moveToStage(services, arg)),
   ];

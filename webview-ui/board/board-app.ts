@@ -74,6 +74,7 @@ export class CrmBoard extends LitElement {
         this.view = message.view;
         this.columns = message.view.columns;
         this.loadError = undefined;
+        this.saveState();
         break;
       case 'columns': {
         const changed = new Map(message.columns.map((c) => [c.stageId, c]));
@@ -166,7 +167,9 @@ export class CrmBoard extends LitElement {
   }
 
   private saveState(): void {
-    this.api?.setState({ filters: this.filters, activeDealId: this.activeDealId });
+    // The account and pipeline let VS Code bring the board back after a window reload.
+    const board = this.view && { accountId: this.view.accountId, pipelineId: this.view.pipelineId };
+    this.api?.setState({ filters: this.filters, activeDealId: this.activeDealId, ...board });
   }
 
   /** The one card reached with Tab: the last one focused, if still shown, else the first card. */

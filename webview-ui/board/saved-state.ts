@@ -5,6 +5,8 @@ import { NO_FILTERS, type BoardFilters } from './board-filters';
 const SavedState = z.object({
   filters: z.object({ text: z.string().max(500), ownerId: z.string().max(512), hideClosed: z.boolean() }),
   activeDealId: z.string().max(512).optional(),
+  accountId: z.string().max(512).optional(),
+  pipelineId: z.string().max(512).optional(),
 });
 
 export function readSavedState(raw: unknown): { filters: BoardFilters; activeDealId?: string } {
