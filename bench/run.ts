@@ -1,8 +1,9 @@
 // `npm run bench` (full) and `npm run bench -- --quick` (CI, under two minutes): measures the
-// extension against the floor of each measure and writes bench/results.md and bench/results.json.
+// extension against the floor of each measure and writes bench/results.md and bench/results.json
+// (a quick run writes bench/results.quick.md and .json, so it never replaces the full results).
 // Exits non-zero only when the harness itself breaks, never because a target is missed.
 //
-// Options: --quick; --only=economy,whatif,sizes,workbench (sections; whatif only in full runs by default); --crm=close,twenty (economy CRMs).
+// Options: --quick; --render (results.md again from results.json); --only=economy,whatif,sizes,workbench (sections; whatif only in full runs by default); --crm=close,twenty (economy CRMs).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -34,7 +35,18 @@ function commit(): string {
   }
 }
 
+/** `--render`: writes results.md again from results.json (after editing changes.md), measuring nothing. */
+function renderOnly(): number {
+  const jsonPath = join(repoRoot, 'bench', 'results.json');
+  const previous = JSON.parse(readFileSync(jsonPath, 'utf8')) as BenchResults;
+  const markdown = renderMarkdown(previous, tableRows(previous), join(repoRoot, 'bench', 'changes.md'), '');
+  writeFileSync(join(repoRoot, 'bench', 'results.md'), `${markdown}\n`);
+  log('[bench] wrote bench/results.md from bench/results.json');
+  return 0;
+}
+
 async function main(): Promise<number> {
+  if (args.includes('--render')) return renderOnly();
   const started = Date.now();
   const results: BenchResults = {
     mode: quick ? 'quick' : 'full',
@@ -84,15 +96,17 @@ async function main(): Promise<number> {
   }
 
   results.durationS = (Date.now() - started) / 1000;
-  const jsonPath = join(repoRoot, 'bench', 'results.json');
+  // Quick runs (CI) write beside the full results, never over them.
+  const base = join(repoRoot, 'bench', quick ? 'results.quick' : 'results');
+  const jsonPath = `${base}.json`;
   if (listArg('only')) keepOtherSections(results, jsonPath);
   const rows = tableRows(results);
   const markdown = renderMarkdown(results, rows, join(repoRoot, 'bench', 'changes.md'), jsonPath);
-  writeFileSync(join(repoRoot, 'bench', 'results.md'), `${markdown}\n`);
+  writeFileSync(`${base}.md`, `${markdown}\n`);
   writeFileSync(jsonPath, `${JSON.stringify({ ...results, rows }, null, 2)}\n`);
   log('');
   log(markdown.split('\n').filter((line) => line.startsWith('|')).join('\n'));
-  log(`\n[bench] wrote bench/results.md and bench/results.json in ${Math.round(results.durationS)} s`);
+  log(`\n[bench] wrote ${base}.md and .json in ${Math.round(results.durationS)} s`);
   return results.harnessErrors.length ? 1 : 0;
 }
 

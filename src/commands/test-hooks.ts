@@ -17,13 +17,17 @@ const AccountArg = z.object({ accountId: z.string() });
 const StageArg = z.object({ accountId: z.string(), pipelineId: z.string(), stageId: z.string() });
 
 /** Commands that exist only while the extension runs from source, for tests and `npm run bench`. */
-const HOOKS = ['crmPipelines.test.failNextWrite', 'crmPipelines.test.heap', 'crmPipelines.test.loadAllDeals', 'crmPipelines.test.forgetStage'] as const;
+const HOOKS = [
+  'crmPipelines.test.failNextWrite', 'crmPipelines.test.heap', 'crmPipelines.test.heapSnapshot', 'crmPipelines.test.loadAllDeals', 'crmPipelines.test.forgetStage',
+] as const;
+const SnapshotArg = z.object({ path: z.string().min(1) });
 
 /**
  * Development-only commands, never active in an installed extension:
  * - "Simulate a Failed Write" makes the Sample CRM fail its next write, so the panel's rollback
  *   and Retry can be seen and tested (its palette entry shows only in this mode);
- * - `heap` forces a garbage collection and returns the extension host's heap, `loadAllDeals` loads
+ * - `heap` forces a garbage collection and returns the extension host's heap (`heapSnapshot` writes
+ *   one to a file), `loadAllDeals` loads
  *   every stage of an account to the end through its session, and `forgetStage` drops one stage's
  *   cached deals the way its Refresh does: what the benchmark's memory and tree measures need.
  */
@@ -47,6 +51,11 @@ export function registerTestHooks(services: Services, mode: vscode.ExtensionMode
       return true;
     },
     'crmPipelines.test.heap': () => heapAfterGc(),
+    // What holds the heap, for Chrome DevTools' Memory tab: written where the caller says.
+    'crmPipelines.test.heapSnapshot': (raw?: unknown) => {
+      heapAfterGc();
+      return v8.writeHeapSnapshot(SnapshotArg.parse(raw).path);
+    },
     'crmPipelines.test.loadAllDeals': (raw?: unknown) => loadAllDeals(services, AccountArg.parse(raw).accountId),
     'crmPipelines.test.forgetStage': (raw?: unknown) => {
       const { accountId, pipelineId, stageId } = StageArg.parse(raw);
