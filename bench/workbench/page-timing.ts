@@ -14,17 +14,24 @@ import type { Frame, Page } from 'playwright-core';
 
 const INIT_SCRIPT = `(() => {
   const stamp = () => performance.timeOrigin + performance.now();
-  const bench = (window.__bench = { down: 0, enter: 0, panelDrawn: 0 });
+  const bench = (window.__bench = { down: 0, enter: 0, panelDrawn: 0, boardDrawn: 0 });
   addEventListener('mousedown', () => { bench.down = stamp(); }, true);
   addEventListener('keydown', (e) => { if (e.key === 'Enter') bench.enter = stamp(); }, true);
   const drawn = () => document.querySelector('main.deal-panel[aria-busy="false"] .deal-header') && document.querySelector('.field-row');
   // Webview documents are rewritten after creation (document.open), which drops observers and
   // listeners but not timers: poll every few ms, in frames only, for at most a minute.
   if (window.top === window) return;
+  // The board: columns drawn, none still loading, each with its cards or its footer.
+  const boardDrawn = () => {
+    const columns = [...document.querySelectorAll('section[data-stage-id]')];
+    return columns.length > 0 && !document.querySelector('.board-loading') &&
+      columns.every((c) => !c.querySelector('.column-footer vscode-progress-ring') && (c.querySelector('.card') || c.querySelector('.column-footer')));
+  };
   const until = Date.now() + 60000;
   const poll = () => {
-    if (bench.panelDrawn || Date.now() > until) return;
+    if (bench.panelDrawn || bench.boardDrawn || Date.now() > until) return;
     if (drawn()) bench.panelDrawn = stamp();
+    else if (boardDrawn()) bench.boardDrawn = stamp();
     else setTimeout(poll, 1);
   };
   poll();
@@ -37,7 +44,7 @@ export async function installStamps(page: Page): Promise<void> {
 }
 
 interface BenchGlobals {
-  __bench: { down: number; enter: number; panelDrawn: number };
+  __bench: { down: number; enter: number; panelDrawn: number; boardDrawn: number };
 }
 
 export async function lastMousedown(page: Page): Promise<number> {
@@ -149,4 +156,17 @@ export async function timeFirstRows(page: Page, activityLabel: string, timeoutMs
     { polling: 'raf', timeout: timeoutMs },
   );
   return (await drawnAt.jsonValue()) - (await lastMousedown(page));
+}
+
+/** Epoch ms at which a board webview showed every column's cards (0 while none has). */
+export async function waitForBoardDrawn(page: Page, timeoutMs = 60_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const at = await frame.evaluate(() => (window as unknown as Partial<BenchGlobals>).__bench?.boardDrawn ?? 0).catch(() => 0);
+      if (at) return at;
+    }
+    if (Date.now() > deadline) throw new Error(`no board drawn within ${timeoutMs / 1000} s`);
+    await page.waitForTimeout(20);
+  }
 }

@@ -11,7 +11,7 @@ import { expandTreeRow, openViewContainer, startWorkbench, takeScreenshot, viewC
 import { summarize, type Summary } from '../stats';
 import { BRIDGE_FILE_ENV } from './bridge-env';
 import { type Bridge, connectBridge } from './bridge-client';
-import { collapse, installStamps, lastMousedown, timeExpand, timeFieldEdit, timePanelOpen, timeFirstRows } from './page-timing';
+import { collapse, installStamps, lastMousedown, timeExpand, timeFieldEdit, timeFirstRows, timePanelOpen, waitForBoardDrawn } from './page-timing';
 import { coveredMs, startTimingProxy } from './timing-proxy';
 
 export interface WorkbenchOptions {
@@ -42,6 +42,7 @@ export interface WorkbenchResult {
   panel?: LatencyResult & { fakeMs: Summary; requests: Summary };
   edit?: LatencyResult & { fakeMs: Summary; grossMs: Summary };
   memory?: MemoryResult;
+  board?: LatencyResult;
   activateMs?: LatencyResult;
   /** untilActivationMs: from the click to VS Code starting to activate the extension (its host's log). */
   firstRowsMs?: LatencyResult & { untilActivationMs?: Summary };
@@ -52,6 +53,8 @@ const STAGES = 8;
 const STAGE_DEALS = 1000;
 const TREE_ACCOUNT = { id: 'bench-tree', label: 'Close (bench)' };
 const MEMORY_ACCOUNT = { id: 'bench-memory', label: 'Close (50k)' };
+const BOARD_ACCOUNT = { id: 'bench-board', label: 'Close (board)' };
+const BOARD_DEALS = 2000;
 
 function latency(samples: number[], note: string): LatencyResult {
   return { samples: samples.map((s) => Math.round(s * 10) / 10), summary: summarize(samples), note };
@@ -81,6 +84,7 @@ async function measureInOneWorkbench(options: WorkbenchOptions, result: Workbenc
   // Limits off: these measure the extension and the UI with a CRM that answers at once.
   const treeFake = await startCloseFake({ deals: STAGES * STAGE_DEALS, stages: STAGES, ratePerSecond: 0 });
   const memoryFake = await startCloseFake({ deals: memoryDeals, stages: STAGES, ratePerSecond: 0 });
+  const boardFake = await startCloseFake({ deals: BOARD_DEALS, stages: STAGES, ratePerSecond: 0 });
   const proxy = await startTimingProxy(treeFake.url);
   const scratch = mkdtempSync(join(tmpdir(), 'crm-bench-bridge-'));
   let workbench: Workbench | undefined;
@@ -97,6 +101,7 @@ async function measureInOneWorkbench(options: WorkbenchOptions, result: Workbenc
         'crmPipelines.accounts': [
           { ...TREE_ACCOUNT, provider: 'close', baseUrl: `${proxy.origin}/api/v1` },
           { ...MEMORY_ACCOUNT, provider: 'close', baseUrl: memoryFake.url },
+          { ...BOARD_ACCOUNT, provider: 'close', baseUrl: boardFake.url },
         ],
       },
     });
@@ -104,6 +109,7 @@ async function measureInOneWorkbench(options: WorkbenchOptions, result: Workbenc
     bridge = await connectBridge(join(scratch, 'port'));
     await bridge.command('crmPipelines.setApiKey', { accountId: TREE_ACCOUNT.id, apiKey: treeFake.apiKey });
     await bridge.command('crmPipelines.setApiKey', { accountId: MEMORY_ACCOUNT.id, apiKey: memoryFake.apiKey });
+    await bridge.command('crmPipelines.setApiKey', { accountId: BOARD_ACCOUNT.id, apiKey: boardFake.apiKey });
     await installStamps(page);
     await openViewContainer(page);
     await expandTreeRow(page, TREE_ACCOUNT.label);
@@ -195,6 +201,27 @@ async function measureInOneWorkbench(options: WorkbenchOptions, result: Workbenc
     result.treeCached = latency(cached, 'the same stage collapsed and expanded again, its page cached');
     options.log(`  tree: cold p95 ${result.treeCold.summary.p95.toFixed(0)} ms, cached p95 ${result.treeCached.summary.p95.toFixed(0)} ms`);
 
+    // Board: command → every column's cards drawn, each time with the stages' cached pages dropped.
+    try {
+      await bridge.command('workbench.action.closeAllEditors');
+      const boardSales = boardFake.state.pipelines.find((p) => p.name === 'Sales')!;
+      const board: number[] = [];
+      for (let i = 0; i < (options.quick ? 2 : 10); i++) {
+        for (const stageId of boardSales.statusIds) {
+          await bridge.command('crmPipelines.test.forgetStage', { accountId: BOARD_ACCOUNT.id, pipelineId: boardSales.id, stageId });
+        }
+        await page.waitForTimeout(200);
+        const started = performance.timeOrigin + performance.now();
+        await bridge.command('crmPipelines.openBoard', { accountId: BOARD_ACCOUNT.id, pipelineId: boardSales.id });
+        board.push((await waitForBoardDrawn(page)) - started);
+        await bridge.command('workbench.action.closeAllEditors');
+      }
+      result.board = latency(board, `Close fake, a pipeline of ${BOARD_DEALS.toLocaleString('en')} deals in ${STAGES} stages: the command → every column's cards drawn (stages' pages dropped first)`);
+      options.log(`  board: p50 ${result.board.summary.p50.toFixed(0)} ms`);
+    } catch (error) {
+      result.errors.push(`board: ${error instanceof Error ? error.message : String(error)}`);
+    }
+
     // 8. Memory: the heap (after a forced GC) before loading, after loading every stage, after removing the account.
     type Heap = { heapUsed: number };
     // Warm-up: the same code paths run once on the other account (its 8,000 deals stay loaded
@@ -218,6 +245,7 @@ async function measureInOneWorkbench(options: WorkbenchOptions, result: Workbenc
     await proxy.close();
     await treeFake.close();
     await memoryFake.close();
+    await boardFake.close();
     rmSync(scratch, { recursive: true, force: true });
   }
 }
