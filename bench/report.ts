@@ -17,8 +17,9 @@ export interface BenchResults {
   whatIf?: WhatIf[];
   sizes?: SizeResult;
   workbench?: WorkbenchResult;
-  /** Sections a partial run (--only) took from the previous results.json. */
+  /** Sections a partial run (--only) took from the previous results.json, and when each was measured. */
   keptFrom?: string;
+  measuredAt?: Record<string, string>;
   /** Harness failures: a measure that could not be taken. */
   harnessErrors: string[];
 }

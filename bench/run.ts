@@ -118,13 +118,16 @@ function keepOtherSections(results: BenchResults, jsonPath: string): void {
   const keep = <K extends 'economy' | 'whatIf' | 'sizes' | 'workbench'>(section: string, key: K): void => {
     if (sections.includes(section) || previous[key] === undefined) return;
     results[key] = previous[key];
-    kept.push(section);
+    // Where the section was really measured, through any number of partial runs.
+    const origin = previous.measuredAt?.[section] ?? `${previous.date} (${previous.commit})`;
+    results.measuredAt = { ...results.measuredAt, [section]: origin };
+    kept.push(`${section} from the run of ${origin}`);
   };
   keep('economy', 'economy');
   keep('whatif', 'whatIf');
   keep('sizes', 'sizes');
   keep('workbench', 'workbench');
-  if (kept.length) results.keptFrom = `${kept.join(', ')} from the ${previous.mode} run of ${previous.date} (${previous.commit})`;
+  if (kept.length) results.keptFrom = kept.join('; ');
 }
 
 main().then(
