@@ -7,7 +7,16 @@ export interface RateLimits {
   burst?: number;
   /** Requests in flight at the same time (the bulkhead). */
   concurrency: number;
+  /**
+   * The limit as the CRM documents it, "`limit` requests per `ms`": when given, it replaces the
+   * token bucket with a log of send times, so up to `limit` requests go at once and no window of
+   * `ms` (whatever its alignment) ever holds more. A token bucket with a burst cannot promise that.
+   */
+  window?: { limit: number; ms: number };
 }
+
+/** Added to every window: a request's arrival at the CRM may lag its send time by this much. */
+export const WINDOW_MARGIN_MS = 50;
 
 /** Call once when the request is finished; later calls do nothing. */
 export type ReleasePermit = () => void;
@@ -30,6 +39,9 @@ export class RateLimiter {
   private refilledAt: number;
   private pausedUntilMs = 0;
   private active = 0;
+  private readonly window: { limit: number; ms: number } | undefined;
+  /** With a window: the send times still inside it, oldest first. */
+  private sent: number[] = [];
   private readonly slotQueue: SlotWaiter[] = [];
 
   constructor(limits: RateLimits, clock: Clock = systemClock) {
@@ -41,6 +53,10 @@ export class RateLimiter {
     this.clock = clock;
     this.tokens = this.burst;
     this.refilledAt = clock.now();
+    if (limits.window) {
+      if (!(limits.window.limit >= 1 && limits.window.ms > 0)) throw new RangeError('window needs a limit of at least 1 and a positive length');
+      this.window = { limit: Math.floor(limits.window.limit), ms: limits.window.ms + WINDOW_MARGIN_MS };
+    }
   }
 
   /** Requests currently holding a slot. */
@@ -57,9 +73,13 @@ export class RateLimiter {
   pauseUntil(epochMs: number): void {
     if (epochMs <= this.pausedUntilMs) return;
     this.pausedUntilMs = epochMs;
-    // Resume at the steady rate: one token at the end of the pause, no burst on top of it.
+    // Resume at the steady rate: one request at the end of the pause, no burst on top of it.
     this.tokens = 0;
     this.refilledAt = epochMs - 1000 / this.rate;
+    if (this.window) {
+      const { limit, ms } = this.window;
+      this.sent = Array.from({ length: limit }, (_, i) => epochMs - ms + (i * ms) / limit);
+    }
   }
 
   /** Waits for a slot, the end of any pause and a token. Rejects with AbortedError when the signal aborts. */
@@ -88,6 +108,12 @@ export class RateLimiter {
         await this.clock.sleep(this.pausedUntilMs - now, signal);
         continue;
       }
+      if (this.window) {
+        const wait = this.windowWait(now, this.window);
+        if (wait === 0) return;
+        await this.clock.sleep(wait, signal);
+        continue;
+      }
       this.refill(now);
       // The epsilon absorbs float error so a waiter woken on time does not sleep again for 0 ms.
       if (this.tokens >= 1 - 1e-9) {
@@ -96,6 +122,16 @@ export class RateLimiter {
       }
       await this.clock.sleep(((1 - this.tokens) * 1000) / this.rate, signal);
     }
+  }
+
+  /** 0 after recording a send at `now` when the window has room; else how long until it has. */
+  private windowWait(now: number, window: { limit: number; ms: number }): number {
+    while (this.sent.length > 0 && this.sent[0]! <= now - window.ms) this.sent.shift();
+    if (this.sent.length < window.limit) {
+      this.sent.push(now);
+      return 0;
+    }
+    return Math.max(1, this.sent[0]! + window.ms - now);
   }
 
   private refill(now: number): void {

@@ -1,4 +1,4 @@
 export { activeCampaignDescriptor, createActiveCampaignProvider } from './descriptor';
-export { ActiveCampaignProvider, type ActiveCampaignProviderOptions, RATE_HEADROOM } from './provider';
+export { ActiveCampaignProvider, type ActiveCampaignProviderOptions } from './provider';
 export { API_PATH, resolveApiUrl } from './api-url';
 export { acErrorDetail } from './errors';

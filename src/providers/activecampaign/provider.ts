@@ -23,13 +23,6 @@ import { compareTasks, createTaskBody, defaultTaskType, needsTypeName, toModelTa
 /** Users, pipelines, field definitions and task types change rarely; five minutes keeps the tree cheap. */
 const METADATA_MAX_AGE_MS = 5 * 60_000;
 
-/**
- * The HTTP layer spaces requests at exactly 1/rate on our side, but they reach AC a little
- * unevenly (network and event-loop jitter). Running 10% under the documented 5/s keeps every
- * 1-second window at AC within the limit instead of sometimes at 6.
- */
-export const RATE_HEADROOM = 0.9;
-
 export interface ActiveCampaignProviderOptions {
   /** Tests shorten the backoff; the default is the HTTP layer's. */
   retry?: RetryOptions;
@@ -72,7 +65,7 @@ export class ActiveCampaignProvider implements CrmProvider {
           return { 'Api-Token': apiKey };
         },
         secrets: () => (apiKey ? [apiKey] : []),
-        limits: { ratePerSecond: rate.ratePerSecond * RATE_HEADROOM, burst: 1, concurrency: rate.concurrency },
+        limits: { ratePerSecond: rate.ratePerSecond, concurrency: rate.concurrency, window: { limit: rate.ratePerSecond, ms: 1000 } },
         timeouts: context.requestTimeoutMs ? { responseMs: context.requestTimeoutMs } : undefined,
         retry: options.retry,
         errorDetail: acErrorDetail,

@@ -4,10 +4,11 @@ import { CloseProvider } from './provider';
 
 /**
  * Close publishes its limits per endpoint group without numbers; its example is 20 requests per
- * second per key (60 per organization). We stay at half of that example and keep few requests in
- * flight, so other integrations on the same key keep their share; a 429 still waits `rate_reset`.
+ * second per key. We space requests evenly at 19 a second (one below, for arrival jitter) rather
+ * than in bursts: each answer's `RateLimit` header then arrives before the next request leaves, so
+ * remaining=0 pauses the account in time when a group's real limit is lower; a 429 waits `rate_reset`.
  */
-export const CLOSE_RATE_LIMIT = { ratePerSecond: 10, concurrency: 4 } as const;
+export const CLOSE_RATE_LIMIT = { ratePerSecond: 19, concurrency: 4 } as const;
 
 export const closeDescriptor: ProviderDescriptor = {
   id: 'close',

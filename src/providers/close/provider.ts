@@ -85,8 +85,8 @@ export class CloseProvider implements CrmProvider {
     if (known && known.pipelineId !== query.pipelineId) {
       throw closeNotFoundError(this.account, 'listDeals', `Stage "${query.stageId}" is not in pipeline "${query.pipelineId}"`);
     }
-    const list = await this.client.opportunities(query.stageId, skip, signal);
-    const fields = await this.fieldInfo();
+    // The field definitions (fetched once) load alongside the first page rather than after it.
+    const [list, fields] = await Promise.all([this.client.opportunities(query.stageId, skip, signal), this.fieldInfo()]);
     for (const opp of list.data) this.remember(opp);
     await this.namesFor(list.data, fields, false, signal);
     const items = list.data.map((opp) => ({ ...this.toDeal(opp, fields), pipelineId: opp.pipeline_id ?? query.pipelineId }));

@@ -4,17 +4,13 @@ import { type RateLimitHintInput, type RateLimits, waitFromHeaders } from '../..
 export const MINUTE_MS = 60_000;
 
 /**
- * A token bucket that can never exceed `perWindow` requests in any window of `windowMs`, however
- * the window is aligned: at most `burst + steady` fit in one window, and one more is left free for
- * network jitter. A tenth of the budget goes out at once, so a pipeline's first screen (discovery
- * plus a first page per stage) usually loads without waiting; the rest is spread evenly.
- * 60/min gives a burst of 10 then 49 per minute: never more than 59 in any 60 s.
+ * The plan's budget as the HTTP layer's window: up to `perWindow - 1` requests in any window of
+ * `windowMs`, however it is aligned, going at once when they are needed (a pipeline's first screen
+ * loads without waiting); one is left free for another tool on the key or network jitter.
  */
 export function windowBudget(perWindow: number, windowMs: number, concurrency: number): RateLimits {
-  const limit = Math.max(1, Math.floor(perWindow));
-  const burst = Math.max(1, Math.floor(limit / 6));
-  const steady = Math.max(1, limit - burst - 1);
-  return { ratePerSecond: (steady * 1000) / windowMs, burst, concurrency };
+  const limit = Math.max(1, Math.floor(perWindow) - 1);
+  return { ratePerSecond: (limit * 1000) / windowMs, concurrency, window: { limit, ms: windowMs } };
 }
 
 /**

@@ -32,7 +32,7 @@ export const spottDescriptor: ProviderDescriptor = {
     openTasks: true,
   },
   // Documented 1000/min per key (support site), 600/min per a third-party write-up: we take 600/min
-  // (10/s); the provider runs at 90% of it (RATE_HEADROOM). Paging is sequential; 4 in flight at most.
+  // as 10 in any second (so never more than 600 in any minute). Paging is sequential; 4 in flight at most.
   rateLimit: { ratePerSecond: 10, concurrency: 4 },
   create: (context) => createSpottProvider(context),
 };

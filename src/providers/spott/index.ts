@@ -1,6 +1,6 @@
 export { createSpottProvider, spottDescriptor } from './descriptor';
 export {
-  DEALS_PAGE_SIZE, RATE_HEADROOM, SNAPSHOT_MAX_AGE_MS, SpottProvider, type SpottProviderOptions, TASKS_MAX_AGE_MS,
+  DEALS_PAGE_SIZE, SNAPSHOT_MAX_AGE_MS, SpottProvider, type SpottProviderOptions, TASKS_MAX_AGE_MS,
 } from './provider';
 export { resolveBaseUrl, SPOTT_API_URL } from './base-url';
 export { PAGE_SIZE } from './client';

@@ -16,14 +16,6 @@ import { decodeCursor, encodeCursor, type Snapshot } from './snapshot';
 import { orCancelled, SnapshotStore } from './snapshot-store';
 import { belongsTo, compareTasks, createTaskBody, toModelTask } from './tasks';
 
-/**
- * Spott documents 1000 requests per minute per key (its support site); a third-party write-up
- * says 600. The descriptor takes the lower, 10 per second, and we run 10% under it (9/s, 540 per
- * minute) so network jitter never pushes a minute over, and another tool on the same key keeps
- * some room.
- */
-export const RATE_HEADROOM = 0.9;
-
 /** Deals per tree page, served from the snapshot: Spott's own page size. */
 export const DEALS_PAGE_SIZE = 50;
 
@@ -92,7 +84,7 @@ export class SpottProvider implements CrmProvider {
         return { 'x-api-key': apiKey };
       },
       secrets: () => (apiKey ? [apiKey] : []),
-      limits: { ratePerSecond: rate.ratePerSecond * RATE_HEADROOM, burst: 1, concurrency: rate.concurrency },
+      limits: { ratePerSecond: rate.ratePerSecond, concurrency: rate.concurrency, window: { limit: rate.ratePerSecond, ms: 1000 } },
       timeouts: context.requestTimeoutMs ? { responseMs: context.requestTimeoutMs } : undefined,
       retry: options.retry,
       errorDetail: spottErrorDetail,

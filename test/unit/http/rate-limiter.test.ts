@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { AbortedError } from '../../../src/http/clock';
-import { RateLimiter, type ReleasePermit } from '../../../src/http/rate-limiter';
+import { RateLimiter, WINDOW_MARGIN_MS, type ReleasePermit } from '../../../src/http/rate-limiter';
 import { FakeClock } from './helpers/fake-clock';
 
 /** Starts acquire() and records when it resolves (in fake time) or that it was aborted. */
@@ -29,6 +29,32 @@ describe('RateLimiter', () => {
     await clock.advance(1000);
     const offsets = waiters.map((w) => (w.grantedAt ?? NaN) - start);
     assert.deepEqual(offsets, [0, 0, 200, 400, 600, 800]);
+  });
+
+  it('with a documented window (5 per second): five go at once, and no second of any alignment holds more than five', async () => {
+    const clock = new FakeClock();
+    const start = clock.now();
+    const limiter = new RateLimiter({ ratePerSecond: 5, concurrency: 100, window: { limit: 5, ms: 1000 } }, clock);
+    const waiters = Array.from({ length: 17 }, () => track(limiter, clock));
+    await clock.advance(0);
+    assert.equal(waiters.filter((w) => w.grantedAt !== undefined).length, 5);
+    await clock.advance(5000);
+    const times = waiters.map((w) => w.grantedAt! - start);
+    for (const t of times) assert.ok(times.filter((u) => u >= t && u < t + 1000 + WINDOW_MARGIN_MS).length <= 5, `window from ${t}`);
+    // The documented rate is used, not a fraction of it: 17 requests in a little over three windows.
+    assert.equal(times.at(-1), 3 * (1000 + WINDOW_MARGIN_MS));
+  });
+
+  it('with a window, after a pause the account resumes one request at a time, not with a burst', async () => {
+    const clock = new FakeClock();
+    const start = clock.now();
+    const limiter = new RateLimiter({ ratePerSecond: 5, concurrency: 100, window: { limit: 5, ms: 1000 } }, clock);
+    limiter.pauseUntil(start + 2000);
+    const waiters = Array.from({ length: 3 }, () => track(limiter, clock));
+    await clock.advance(3000);
+    const offsets = waiters.map((w) => w.grantedAt! - start);
+    assert.equal(offsets[0], 2000);
+    assert.ok(offsets[1]! - offsets[0]! >= 200 && offsets[2]! - offsets[1]! >= 200, `spaced: ${offsets.join(', ')}`);
   });
 
   it('never has more requests in flight than the concurrency cap, and hands freed slots on in order', async () => {
