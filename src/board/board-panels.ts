@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { refresh } from '../commands/tree-commands';
 import type { Services } from '../commands/services';
 import { BoardController } from './board-controller';
-import { boardHtml } from './board-html';
+import { loadWebviewBundle, webviewPanelOptions } from '../webview/webview-panel-setup';
 import { STALE_SETTING, staleAfterDays } from './stale-setting';
 
 export const BOARD_PANEL_TYPE = 'crmPipelines.board';
@@ -38,16 +38,8 @@ export class BoardPanels implements vscode.WebviewPanelSerializer, vscode.Dispos
       existing.panel.reveal();
       return existing.controller;
     }
-    const panel = vscode.window.createWebviewPanel(BOARD_PANEL_TYPE, title, vscode.ViewColumn.Active, this.webviewOptions());
+    const panel = vscode.window.createWebviewPanel(BOARD_PANEL_TYPE, title, vscode.ViewColumn.Active, webviewPanelOptions(this.services.extensionUri));
     return this.attach(panel, accountId, pipelineId, title);
-  }
-
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.services.extensionUri, 'dist'), vscode.Uri.joinPath(this.services.extensionUri, 'media')],
-    };
   }
 
   /** Brings a board back after a window reload; a board whose account is gone closes. */
@@ -58,7 +50,7 @@ export class BoardPanels implements vscode.WebviewPanelSerializer, vscode.Dispos
       panel.dispose();
       return;
     }
-    panel.webview.options = this.webviewOptions();
+    panel.webview.options = webviewPanelOptions(this.services.extensionUri);
     this.attach(panel, restored.data.accountId, restored.data.pipelineId, panel.title);
   }
 
@@ -96,14 +88,7 @@ export class BoardPanels implements vscode.WebviewPanelSerializer, vscode.Dispos
       },
     }, { staleAfterDays: staleAfterDays(services.log), locale: vscode.env.language, log: services.log });
     const webview = panel.webview;
-    const dist = vscode.Uri.joinPath(services.extensionUri, 'dist');
-    webview.html = boardHtml({
-      cspSource: webview.cspSource,
-      script: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'board.js')).toString(),
-      style: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'board.css')).toString(),
-      codicons: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'codicons', 'codicon.css')).toString(),
-      title,
-    });
+    loadWebviewBundle(webview, services.extensionUri, { bundle: 'board', element: 'crm-board', title });
     const subscriptions = [
       webview.onDidReceiveMessage((message) => void controller.handle(message)),
       panel.onDidDispose(() => {

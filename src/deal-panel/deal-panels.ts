@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { z } from 'zod';
 import type { AccountSessions } from '../accounts/account-sessions';
 import { DealController } from './deal-controller';
-import { panelHtml } from './panel-html';
+import { loadWebviewBundle, webviewPanelOptions } from '../webview/webview-panel-setup';
 
 export const DEAL_PANEL_TYPE = 'crmPipelines.deal';
 
@@ -28,7 +28,7 @@ export class DealPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
       existing.panel.reveal();
       return existing.controller;
     }
-    const panel = vscode.window.createWebviewPanel(DEAL_PANEL_TYPE, 'Deal', vscode.ViewColumn.Active, this.options());
+    const panel = vscode.window.createWebviewPanel(DEAL_PANEL_TYPE, 'Deal', vscode.ViewColumn.Active, webviewPanelOptions(this.extensionUri));
     return this.attach(panel, accountId, dealId);
   }
 
@@ -44,7 +44,7 @@ export class DealPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
       panel.dispose();
       return;
     }
-    panel.webview.options = this.options();
+    panel.webview.options = webviewPanelOptions(this.extensionUri);
     this.attach(panel, restored.data.accountId, restored.data.dealId);
   }
 
@@ -68,14 +68,7 @@ export class DealPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
       },
     }, this.log, vscode.env.language);
     const webview = panel.webview;
-    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    webview.html = panelHtml({
-      cspSource: webview.cspSource,
-      script: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-      style: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
-      codicons: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'codicons', 'codicon.css')).toString(),
-      title: 'Deal',
-    });
+    loadWebviewBundle(webview, this.extensionUri, { bundle: 'webview', element: 'crm-deal-panel', title: 'Deal', extraImgSources: 'https:' });
     const subscriptions = [
       webview.onDidReceiveMessage((message) => void controller.handle(message)),
       panel.onDidDispose(() => {
@@ -86,14 +79,6 @@ export class DealPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
     ];
     this.panels.set(key(accountId, dealId), { panel, controller });
     return controller;
-  }
-
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    };
   }
 }
 

@@ -1,22 +1,28 @@
 import { randomBytes } from 'node:crypto';
 
-export interface BoardResources {
+export interface WebviewResources {
   cspSource: string;
   script: string;
   style: string;
   codicons: string;
   title: string;
+  /** The custom element the bundle defines and the page starts with, e.g. `crm-deal-panel`. */
+  element: string;
+  /** Where images may come from besides the extension: the deal panel shows https images of url fields. */
+  extraImgSources?: string;
 }
 
 /**
- * The board's HTML shell, on the deal panel's pattern: a fresh nonce per render, a CSP that
- * allows only the extension's own bundle, styles and fonts; every deal arrives later as data.
+ * The HTML shell of every webview (deal panel, board). A fresh nonce per render; the CSP allows only
+ * the extension's own bundle, styles and fonts; everything a CRM holds arrives later as data, never
+ * as markup.
  */
-export function boardHtml(resources: BoardResources): string {
+export function webviewHtml(resources: WebviewResources): string {
   const nonce = randomBytes(16).toString('base64');
+  const imgSources = [resources.cspSource, resources.extraImgSources, 'data:'].filter(Boolean).join(' ');
   const csp = [
     "default-src 'none'",
-    `img-src ${resources.cspSource} data:`,
+    `img-src ${imgSources}`,
     `style-src ${resources.cspSource} 'unsafe-inline'`,
     `font-src ${resources.cspSource}`,
     `script-src 'nonce-${nonce}'`,
@@ -32,7 +38,7 @@ export function boardHtml(resources: BoardResources): string {
 <title>${escapeHtml(resources.title)}</title>
 </head>
 <body>
-<crm-board></crm-board>
+<${resources.element}></${resources.element}>
 <script type="module" nonce="${nonce}" src="${resources.script}"></script>
 </body>
 </html>`;
