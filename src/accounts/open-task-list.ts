@@ -1,6 +1,7 @@
-import type { Page, Task } from '../model';
+import type { Task } from '../model';
 import type { OpenTask } from '../providers/contract';
 import { Emitter } from '../util/emitter';
+import { PagedList } from './paged-list';
 
 /**
  * The open tasks of one account as far as they have been loaded, page by page. One instance per
@@ -8,49 +9,16 @@ import { Emitter } from '../util/emitter';
  * account's quota on what the other already fetched. `onDidChange` tells both when what they show
  * is out of date: a page arrived or failed, a task was completed or came back, the list was reset.
  */
-export class OpenTaskList {
-  private loaded: OpenTask[] = [];
-  private cursor: string | undefined;
-  private pagesLoaded = 0;
-  private pending: Promise<void> | undefined;
-  private lastError: unknown;
+export class OpenTaskList extends PagedList<OpenTask> {
   private readonly changes = new Emitter<void>();
   readonly onDidChange = this.changes.event;
 
-  constructor(private readonly fetchPage: (cursor: string | undefined) => Promise<Page<OpenTask>>) {}
-
-  get items(): readonly OpenTask[] {
-    return this.loaded;
+  protected idOf(item: OpenTask): string {
+    return item.task.id;
   }
 
-  get hasFirstPage(): boolean {
-    return this.pagesLoaded > 0;
-  }
-
-  get hasMore(): boolean {
-    return this.cursor !== undefined;
-  }
-
-  get isLoading(): boolean {
-    return this.pending !== undefined;
-  }
-
-  get error(): unknown {
-    return this.lastError;
-  }
-
-  /** Loads the first page once; later calls share it. */
-  ensureFirstPage(): Promise<void> {
-    if (this.pending) return this.pending;
-    if (this.pagesLoaded > 0) return Promise.resolve();
-    return this.load();
-  }
-
-  /** Loads the next page (or retries the page that failed). */
-  loadMore(): Promise<void> {
-    if (this.pending) return this.pending;
-    if (this.pagesLoaded > 0 && this.cursor === undefined) return Promise.resolve();
-    return this.load();
+  protected override loadSettled(): void {
+    this.changes.fire();
   }
 
   /** Takes a task that is no longer open (completed, deleted) out of the list. */
@@ -88,39 +56,13 @@ export class OpenTaskList {
     this.changes.fire();
   }
 
-  reset(): void {
-    const hadSomething = this.pagesLoaded > 0 || this.pending !== undefined || this.lastError !== undefined;
-    this.loaded = [];
-    this.cursor = undefined;
-    this.pagesLoaded = 0;
-    this.lastError = undefined;
-    this.pending = undefined;
+  override reset(): void {
+    const hadSomething = this.hasFirstPage || this.isLoading || this.error !== undefined;
+    super.reset();
     if (hadSomething) this.changes.fire();
   }
 
   dispose(): void {
     this.changes.dispose();
-  }
-
-  private load(): Promise<void> {
-    this.lastError = undefined;
-    const generation = (this.pending = this.fetchPage(this.pagesLoaded === 0 ? undefined : this.cursor).then(
-      (page) => {
-        if (this.pending !== generation) return;
-        const known = new Set(this.loaded.map((t) => t.task.id));
-        this.loaded.push(...page.items.filter((t) => !known.has(t.task.id)));
-        this.cursor = page.next;
-        this.pagesLoaded += 1;
-        this.pending = undefined;
-        this.changes.fire();
-      },
-      (error: unknown) => {
-        if (this.pending !== generation) return;
-        this.lastError = error;
-        this.pending = undefined;
-        this.changes.fire();
-      },
-    ));
-    return generation;
   }
 }

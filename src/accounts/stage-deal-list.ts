@@ -1,65 +1,29 @@
 import { totalsByCurrency, type Deal, type Money, type Page } from '../model';
+import { PagedList } from './paged-list';
 
 /**
  * The deals of one stage as far as they have been loaded, page by page. One instance per stage is
  * shared by everything that shows the stage, so its summary, its first page and "Load more" never
  * fetch the same page twice.
  */
-export class StageDealList {
-  private loaded: Deal[] = [];
-  private cursor: string | undefined;
-  private pagesLoaded = 0;
-  private pending: Promise<void> | undefined;
-  private lastError: unknown;
+export class StageDealList extends PagedList<Deal> {
   total: number | undefined;
   totals: Money[] | undefined;
 
-  constructor(private readonly fetchPage: (cursor: string | undefined) => Promise<Page<Deal>>) {}
-
-  get items(): readonly Deal[] {
-    return this.loaded;
+  protected idOf(deal: Deal): string {
+    return deal.id;
   }
 
-  /** True when the first page has arrived. */
-  get hasFirstPage(): boolean {
-    return this.pagesLoaded > 0;
+  protected override pageArrived(page: Page<Deal>): void {
+    if (page.total !== undefined) this.total = page.total;
+    if (page.totals !== undefined) this.totals = page.totals;
+    if (!this.hasMore && this.total === undefined) this.total = this.loaded.length;
   }
 
-  get hasMore(): boolean {
-    return this.cursor !== undefined;
-  }
-
-  get error(): unknown {
-    return this.lastError;
-  }
-
-  get isLoading(): boolean {
-    return this.pending !== undefined;
-  }
-
-  /** Loads the first page once; later calls share it. */
-  ensureFirstPage(): Promise<void> {
-    if (this.pending) return this.pending;
-    if (this.pagesLoaded > 0) return Promise.resolve();
-    return this.load();
-  }
-
-  /** Loads the next page (or retries the page that failed). */
-  loadMore(): Promise<void> {
-    if (this.pending) return this.pending;
-    if (this.pagesLoaded > 0 && this.cursor === undefined) return Promise.resolve();
-    return this.load();
-  }
-
-  /** Forgets everything: the next call fetches from the first page. */
-  reset(): void {
-    this.loaded = [];
-    this.cursor = undefined;
-    this.pagesLoaded = 0;
-    this.lastError = undefined;
+  override reset(): void {
+    super.reset();
     this.total = undefined;
     this.totals = undefined;
-    this.pending = undefined;
   }
 
   /** Replaces a deal after an edit, keeping the stage's count and totals exact; false when it is not loaded here. */
@@ -80,7 +44,7 @@ export class StageDealList {
   remove(dealId: string, departed?: Deal): Deal | undefined {
     const index = this.loaded.findIndex((d) => d.id === dealId);
     if (index < 0) {
-      if (!departed || this.pagesLoaded === 0) return undefined;
+      if (!departed || !this.hasFirstPage) return undefined;
       if (this.total !== undefined) this.total -= 1;
       this.adjustTotals(departed.amount, -1);
       return departed;
@@ -93,7 +57,7 @@ export class StageDealList {
 
   /** Puts a deal that moved here at the top of the list, when this stage was loaded. */
   add(deal: Deal): boolean {
-    if (this.pagesLoaded === 0 || this.loaded.some((d) => d.id === deal.id)) return false;
+    if (!this.hasFirstPage || this.loaded.some((d) => d.id === deal.id)) return false;
     this.loaded.unshift(deal);
     if (this.total !== undefined) this.total += 1;
     this.adjustTotals(deal.amount, +1);
@@ -105,29 +69,5 @@ export class StageDealList {
     const delta = sign > 0 ? amount : { ...amount, minor: (-BigInt(amount.minor)).toString() };
     // A currency whose last deal left the stage drops out rather than showing "€0".
     this.totals = totalsByCurrency([...this.totals, delta]).filter((m) => m.minor !== '0');
-  }
-
-  private load(): Promise<void> {
-    this.lastError = undefined;
-    const generation = (this.pending = this.fetchPage(this.pagesLoaded === 0 ? undefined : this.cursor).then(
-      (page) => {
-        if (this.pending !== generation) return;
-        const known = new Set(this.loaded.map((d) => d.id));
-        // Offset paging can repeat a deal when the list shifted between pages.
-        this.loaded.push(...page.items.filter((d) => !known.has(d.id)));
-        this.cursor = page.next;
-        this.pagesLoaded += 1;
-        if (page.total !== undefined) this.total = page.total;
-        if (page.totals !== undefined) this.totals = page.totals;
-        if (this.cursor === undefined && this.total === undefined) this.total = this.loaded.length;
-        this.pending = undefined;
-      },
-      (error: unknown) => {
-        if (this.pending !== generation) return;
-        this.lastError = error;
-        this.pending = undefined;
-      },
-    ));
-    return generation;
   }
 }
