@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { NodeIcon, NodeView, TreeEvents, TreeNode } from '../tree/nodes/tree-node';
+import type { TreeEvents, TreeNode } from '../tree/nodes/tree-node';
+import { toTreeItem } from '../tree/tree-item';
 import type { MyTasksModel } from './my-tasks-model';
 
 /**
@@ -11,12 +12,14 @@ export class MyTasksTree implements vscode.TreeDataProvider<TreeNode>, TreeEvent
   readonly onDidChangeTreeData = this.changeEmitter.event;
   model: MyTasksModel | undefined;
 
+  constructor(private readonly mediaUri: vscode.Uri) {}
+
   changed(node?: TreeNode): void {
     this.changeEmitter.fire(node);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return toTreeItem(node.view(), node);
+    return toTreeItem(node, this.mediaUri);
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> | TreeNode[] {
@@ -37,27 +40,4 @@ export class MyTasksTree implements vscode.TreeDataProvider<TreeNode>, TreeEvent
   dispose(): void {
     this.changeEmitter.dispose();
   }
-}
-
-function toTreeItem(view: NodeView, node: TreeNode): vscode.TreeItem {
-  const state = {
-    none: vscode.TreeItemCollapsibleState.None,
-    collapsed: vscode.TreeItemCollapsibleState.Collapsed,
-    expanded: vscode.TreeItemCollapsibleState.Expanded,
-  }[view.collapsible];
-  const item = new vscode.TreeItem(view.label, state);
-  item.id = node.id;
-  item.description = view.description;
-  item.contextValue = view.contextValue;
-  item.iconPath = icon(view.icon);
-  if (view.tooltip) item.tooltip = view.tooltip;
-  if (view.command) {
-    item.command = { command: view.command.id, title: view.command.title, arguments: view.command.args ?? [node] };
-  }
-  return item;
-}
-
-function icon(icon: NodeIcon | undefined): vscode.TreeItem['iconPath'] {
-  if (!icon || 'file' in icon) return undefined;
-  return new vscode.ThemeIcon(icon.codicon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
 }

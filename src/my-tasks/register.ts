@@ -11,7 +11,7 @@ const AccountArg = z.object({ accountId: z.string().min(1) });
 
 /** The "My Tasks" view and its commands. */
 export function registerMyTasks(services: Services): vscode.Disposable[] {
-  const tree = new MyTasksTree();
+  const tree = new MyTasksTree(vscode.Uri.joinPath(services.extensionUri, 'media'));
   const model = new MyTasksModel(services.sessions, {
     events: tree,
     locale: vscode.env.language,

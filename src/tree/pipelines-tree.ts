@@ -3,8 +3,9 @@ import type { AccountSessions } from '../accounts/account-sessions';
 import type { Deal } from '../model';
 import { locateDeal } from './locate-deal';
 import { DealNode } from './nodes/deal-node';
-import type { NodeIcon, NodeView, TreeEvents } from './nodes/tree-node';
+import type { TreeEvents } from './nodes/tree-node';
 import { TreeNode } from './nodes/tree-node';
+import { toTreeItem } from './tree-item';
 import { PipelinesTreeModel } from './tree-model';
 
 /**
@@ -56,7 +57,7 @@ export class PipelinesTree implements vscode.TreeDataProvider<TreeNode>, TreeEve
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return this.toTreeItem(node.view(), node);
+    return toTreeItem(node, this.mediaUri);
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> | TreeNode[] {
@@ -76,30 +77,6 @@ export class PipelinesTree implements vscode.TreeDataProvider<TreeNode>, TreeEve
   dispose(): void {
     for (const s of this.sessionSubscriptions) s.dispose();
     this.changeEmitter.dispose();
-  }
-
-  private toTreeItem(view: NodeView, node: TreeNode): vscode.TreeItem {
-    const state = {
-      none: vscode.TreeItemCollapsibleState.None,
-      collapsed: vscode.TreeItemCollapsibleState.Collapsed,
-      expanded: vscode.TreeItemCollapsibleState.Expanded,
-    }[view.collapsible];
-    const item = new vscode.TreeItem(view.label, state);
-    item.id = node.id;
-    item.description = view.description;
-    item.contextValue = view.contextValue;
-    item.iconPath = this.icon(view.icon);
-    if (view.tooltip) item.tooltip = view.tooltip;
-    if (view.command) {
-      item.command = { command: view.command.id, title: view.command.title, arguments: view.command.args ?? [node] };
-    }
-    return item;
-  }
-
-  private icon(icon: NodeIcon | undefined): vscode.TreeItem['iconPath'] {
-    if (!icon) return undefined;
-    if ('file' in icon) return vscode.Uri.joinPath(this.mediaUri, icon.file);
-    return new vscode.ThemeIcon(icon.codicon, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
   }
 }
 
