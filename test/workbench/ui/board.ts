@@ -5,15 +5,13 @@
 // into view exist: the columns are virtualised).
 //
 // Functions passed to evaluate() declare no named inner functions (tsx would wrap them in __name()).
-import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { editorTab } from './deal-panel.js';
+import type { Locator, Page } from 'playwright-core';
+import { activateWebviewEditor, waitForWebviewEditor, type WebviewEditor } from './webview-editor.js';
 import { treeRow, waitForTreeRow } from './tree.js';
 
-export interface Board {
-  page: Page;
-  title: string;
-  frame: FrameLocator;
-}
+export type Board = WebviewEditor;
+
+const BOARD_READY = '.board .columns, .board .banner-error';
 
 export interface BoardColumnState {
   stageId: string;
@@ -38,27 +36,12 @@ export async function openBoardFromTree(page: Page, pipelineLabel: string, accou
 
 /** Waits for the active tab to be the board titled `title` and for its columns to be drawn. */
 export async function waitForBoard(page: Page, title: string, { timeoutMs = DEFAULT_TIMEOUT } = {}): Promise<Board> {
-  const deadline = Date.now() + timeoutMs;
-  const remaining = () => Math.max(1, deadline - Date.now());
-  await page.locator('.part.editor .editor-group-container.active .tabs-container .tab.active')
-    .filter({ has: page.locator('.label-name').getByText(title, { exact: true }) })
-    .waitFor({ state: 'visible', timeout: remaining() });
-  const overlayId = await page.waitForFunction(() => {
-    const element = document.querySelector('.part.editor .editor-group-container.active .editor-instance [id^="webview-editor-element-"][aria-flowto]');
-    const id = element?.getAttribute('aria-flowto');
-    return id && document.querySelector(`[id="${id}"] > iframe.webview.ready`) ? id : undefined;
-  }, undefined, { timeout: remaining() }).then((handle) => handle.jsonValue() as Promise<string>);
-  const frame = page.frameLocator(`[id="${overlayId}"] > iframe.webview.ready`).frameLocator('iframe#active-frame');
-  await frame.locator('.board .columns, .board .banner-error').first().waitFor({ state: 'visible', timeout: remaining() });
-  return { page, title, frame };
+  return waitForWebviewEditor(page, title, BOARD_READY, timeoutMs);
 }
 
 /** The board whose tab is titled `title`, activating the tab first when needed. */
 export async function boardPanel(page: Page, title: string, { timeoutMs = DEFAULT_TIMEOUT } = {}): Promise<Board> {
-  const tab = editorTab(page, title).first();
-  await tab.waitFor({ state: 'visible', timeout: timeoutMs });
-  if (!(await tab.getAttribute('class'))?.split(/\s+/).includes('active')) await tab.click();
-  return waitForBoard(page, title, { timeoutMs });
+  return activateWebviewEditor(page, title, BOARD_READY, timeoutMs);
 }
 
 export function boardColumn(board: Board, name: string): Locator {

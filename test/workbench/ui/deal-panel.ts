@@ -12,37 +12,25 @@
 // Functions passed to evaluate() declare no named inner functions (tsx would wrap them in __name()).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { domId } from '../../../webview-ui/model/field-id.js';
 import { extensionId } from '../paths.js';
 import { runCommand } from './command-palette.js';
 import { pickQuickItem, quickInputWidget } from './quick-input.js';
 import { treeRow, waitForTreeRow } from './tree.js';
+import { activateWebviewEditor, editorTab, waitForWebviewEditor, type WebviewEditor } from './webview-editor.js';
 
-/** An open deal panel: its tab's title and the FrameLocator of the panel's own document. */
-export interface DealPanel {
-  page: Page;
-  /** The editor tab's title: the deal's name once loaded. */
-  title: string;
-  /** The panel's document (the inner `iframe#active-frame`). */
-  frame: FrameLocator;
-}
+export { editorTab, editorTabTitles } from './webview-editor.js';
+
+/** An open deal panel: its tab's title (the deal's name once loaded) and the panel's own document. */
+export type DealPanel = WebviewEditor;
+
+const PANEL_READY = '.deal-header, .banner-error';
 
 const DEFAULT_TIMEOUT = 20_000;
-const tabSelector = '.part.editor .tabs-container .tab';
 
 // ---------------------------------------------------------------------------------------------
 // Opening and finding the panel
-
-/** The editor tab whose title is exactly `title` (titles are read from `.label-name`). */
-export function editorTab(page: Page, title: string): Locator {
-  return page.locator(tabSelector).filter({ has: page.locator('.label-name').getByText(title, { exact: true }) });
-}
-
-/** Titles of all editor tabs, left to right (every group). */
-export async function editorTabTitles(page: Page): Promise<string[]> {
-  return page.locator(`${tabSelector} .label-name`).allTextContents();
-}
 
 /**
  * Clicks the deal's row in the Pipelines tree (its stage must be expanded) and waits for the
@@ -59,28 +47,12 @@ export async function openDealFromTree(page: Page, dealLabel: string, { expected
  * one, then waits for the webview and for the deal (or a load error banner) to be drawn.
  */
 export async function dealPanel(page: Page, title: string, { timeoutMs = DEFAULT_TIMEOUT } = {}): Promise<DealPanel> {
-  const tab = editorTab(page, title).first();
-  await tab.waitFor({ state: 'visible', timeout: timeoutMs });
-  if (!(await tab.getAttribute('class'))?.split(/\s+/).includes('active')) await tab.click();
-  return waitForDealPanel(page, title, { timeoutMs });
+  return activateWebviewEditor(page, title, PANEL_READY, timeoutMs);
 }
 
 /** Waits for the active tab to be titled `title` and its webview to show the deal (or a load error). */
 export async function waitForDealPanel(page: Page, title: string, { timeoutMs = DEFAULT_TIMEOUT } = {}): Promise<DealPanel> {
-  const deadline = Date.now() + timeoutMs;
-  const remaining = () => Math.max(1, deadline - Date.now());
-  await page.locator('.part.editor .editor-group-container.active .tabs-container .tab.active')
-    .filter({ has: page.locator('.label-name').getByText(title, { exact: true }) })
-    .waitFor({ state: 'visible', timeout: remaining() });
-  // The active group's webview editor names its overlay; the overlay's iframe gets `ready` when loaded.
-  const overlayId = await page.waitForFunction(() => {
-    const element = document.querySelector('.part.editor .editor-group-container.active .editor-instance [id^="webview-editor-element-"][aria-flowto]');
-    const id = element?.getAttribute('aria-flowto');
-    return id && document.querySelector(`[id="${id}"] > iframe.webview.ready`) ? id : undefined;
-  }, undefined, { timeout: remaining() }).then((handle) => handle.jsonValue() as Promise<string>);
-  const frame = page.frameLocator(`[id="${overlayId}"] > iframe.webview.ready`).frameLocator('iframe#active-frame');
-  await frame.locator('.deal-header, .banner-error').first().waitFor({ state: 'visible', timeout: remaining() });
-  return { page, title, frame };
+  return waitForWebviewEditor(page, title, PANEL_READY, timeoutMs);
 }
 
 /** Closes the active editor tab titled `title` (via its close button) and waits for it to go. */
