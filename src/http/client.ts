@@ -3,10 +3,10 @@ import type { z } from 'zod';
 import { type Clock, systemClock } from './clock';
 import { classifyStatus, CrmError, type CrmErrorInit, formatWait } from './errors';
 import { defaultErrorDetail, type ErrorDetail } from './error-body';
-import { RateLimiter } from './rate-limiter';
+import { type Permit, RateLimiter } from './rate-limiter';
 import { SecretRedactor } from './redact';
 import { decodeBody, formatIssuePath } from './response-body';
-import { headerValue, quotaExhaustedForMs, waitFromHeaders } from './retry-after';
+import { headerValue, readRateLimitState, waitFromHeaders } from './retry-after';
 import { backoffDelay, isRetryableRead, rateLimitFallbackDelay, resolveRetry, type RetrySettings } from './retry-policy';
 import { buildTarget, type ConnectionPool, type RequestTarget, sendOnce, sharedAgentFor, TransportFailure } from './transport';
 import type { HttpClientOptions, HttpLogger, HttpMethod, HttpRequest, HttpResponse, WaitInfo } from './types';
@@ -130,7 +130,7 @@ export class HttpClient {
     const pausedMs = this.limiter.pausedForMs();
     // Sitting out a pause this long would look like a hang; say when to come back instead.
     if (pausedMs > this.retry.maxRetryAfterMs) throw this.error(call, { kind: 'rateLimited', retryAfterMs: pausedMs });
-    let release: () => void;
+    let release: Permit;
     try {
       release = await this.limiter.acquire(signal);
     } catch (error) {
@@ -162,9 +162,10 @@ export class HttpClient {
     }
     this.log('info', `${call.logLine} ${response.status} ${elapsed()}`);
     if (response.status >= 200 && response.status < 300) {
-      this.pauseIfQuotaSpent(call, response);
+      this.readQuota(call, response, release.seq);
       return { response };
     }
+    if (response.status !== 429) this.readQuota(call, response, release.seq);
     return this.statusFailure(call, response);
   }
 
@@ -172,7 +173,6 @@ export class HttpClient {
     const { status } = response;
     const kind = classifyStatus(status);
     const waitHintMs = status === 429 || status === 503 ? this.serverWaitHint(response) : undefined;
-    if (status !== 429) this.pauseIfQuotaSpent(call, response);
     const parsed = this.errorDetail(status, response.body);
     const location = headerValue(response.headers, 'location');
     const detail =
@@ -230,11 +230,13 @@ export class HttpClient {
     }
   }
 
-  private pauseIfQuotaSpent(call: Call, response: HttpResponse): void {
-    const waitMs = quotaExhaustedForMs(response.headers, this.clock.now());
-    if (waitMs === undefined) return;
-    this.limiter.pauseUntil(this.clock.now() + waitMs);
-    this.log('warn', `${call.logLine}: rate limit quota used up; holding requests for ${formatWait(waitMs)}`);
+  /** Keeps to what the CRM's quota headers say is left; warns when it is used up. */
+  private readQuota(call: Call, response: HttpResponse, seq: number): void {
+    const now = this.clock.now();
+    const { remaining, resetInMs } = readRateLimitState(response.headers, now);
+    if (remaining === undefined || resetInMs === undefined || !(resetInMs > 0)) return;
+    this.limiter.observeQuota(seq, remaining, now + resetInMs);
+    if (remaining === 0) this.log('warn', `${call.logLine}: rate limit quota used up; holding requests for ${formatWait(resetInMs)}`);
   }
 
   /** The longest wait any source asks for: headers, or the provider's reading of the body. */

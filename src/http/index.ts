@@ -10,7 +10,7 @@ export {
   formatWait,
   isCrmError,
 } from './errors';
-export { RateLimiter, type RateLimits, type ReleasePermit } from './rate-limiter';
+export { type Permit, RateLimiter, type RateLimits, type ReleasePermit } from './rate-limiter';
 export { REDACTED, SecretRedactor } from './redact';
 export { formatIssuePath } from './response-body';
 export {
@@ -18,7 +18,6 @@ export {
   parseRateLimitHeader,
   parseResetSeconds,
   parseRetryAfter,
-  quotaExhaustedForMs,
   type RateLimitState,
   readRateLimitState,
   type ResponseHeaders,

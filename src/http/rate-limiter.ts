@@ -21,6 +21,9 @@ export const WINDOW_MARGIN_MS = 50;
 /** Call once when the request is finished; later calls do nothing. */
 export type ReleasePermit = () => void;
 
+/** A granted request: release it when finished; `seq` numbers it among the account's sends. */
+export type Permit = ReleasePermit & { readonly seq: number };
+
 interface SlotWaiter {
   grant: () => void;
 }
@@ -43,6 +46,10 @@ export class RateLimiter {
   /** With a window: the send times still inside it, oldest first. */
   private sent: number[] = [];
   private readonly slotQueue: SlotWaiter[] = [];
+  /** Requests sent so far; numbers each permit. */
+  private sends = 0;
+  /** What the CRM's quota headers left us until `until`; unknown when undefined or past. */
+  private quota: { left: number; until: number; seq: number } | undefined;
 
   constructor(limits: RateLimits, clock: Clock = systemClock) {
     if (!(limits.ratePerSecond > 0)) throw new RangeError('ratePerSecond must be positive');
@@ -82,8 +89,24 @@ export class RateLimiter {
     }
   }
 
+  /**
+   * What a response's quota headers said: `remaining` more until `resetAtMs`, counted when the CRM
+   * took the request numbered `seq`. Requests sent after it may not be counted yet, so they are
+   * taken off; none left pauses the account until the reset. A header older than the last one
+   * read is ignored.
+   */
+  observeQuota(seq: number, remaining: number, resetAtMs: number): void {
+    const left = remaining - (this.sends - seq);
+    if (left <= 0) {
+      this.pauseUntil(resetAtMs);
+      return;
+    }
+    if (this.quota && this.quota.seq > seq && this.quota.until > this.clock.now()) return;
+    this.quota = { left, until: resetAtMs, seq };
+  }
+
   /** Waits for a slot, the end of any pause and a token. Rejects with AbortedError when the signal aborts. */
-  async acquire(signal?: AbortSignal): Promise<ReleasePermit> {
+  async acquire(signal?: AbortSignal): Promise<Permit> {
     await this.takeSlot(signal);
     let released = false;
     const release: ReleasePermit = () => {
@@ -92,36 +115,42 @@ export class RateLimiter {
       this.releaseSlot();
     };
     try {
-      await this.takeToken(signal);
-      return release;
+      return Object.assign(release, { seq: await this.takeToken(signal) });
     } catch (error) {
       release();
       throw error;
     }
   }
 
-  private async takeToken(signal: AbortSignal | undefined): Promise<void> {
+  /** Resolves with the send's number once it may go. */
+  private async takeToken(signal: AbortSignal | undefined): Promise<number> {
     for (;;) {
       throwIfAborted(signal);
       const now = this.clock.now();
-      if (this.pausedUntilMs > now) {
-        await this.clock.sleep(this.pausedUntilMs - now, signal);
-        continue;
-      }
-      if (this.window) {
-        const wait = this.windowWait(now, this.window);
-        if (wait === 0) return;
-        await this.clock.sleep(wait, signal);
-        continue;
-      }
-      this.refill(now);
-      // The epsilon absorbs float error so a waiter woken on time does not sleep again for 0 ms.
-      if (this.tokens >= 1 - 1e-9) {
-        this.tokens = Math.max(0, this.tokens - 1);
-        return;
-      }
-      await this.clock.sleep(((1 - this.tokens) * 1000) / this.rate, signal);
+      const wait = this.tokenWait(now);
+      if (wait === 0) return ++this.sends;
+      await this.clock.sleep(wait, signal);
     }
+  }
+
+  /** 0 after taking a token at `now`; else how long to wait before trying again. */
+  private tokenWait(now: number): number {
+    if (this.pausedUntilMs > now) return this.pausedUntilMs - now;
+    const quota = this.quota && this.quota.until > now ? this.quota : undefined;
+    if (quota && quota.left <= 0) return quota.until - now;
+    if (this.window) {
+      const wait = this.windowWait(now, this.window);
+      if (wait === 0 && quota) quota.left--;
+      return wait;
+    }
+    this.refill(now);
+    // The epsilon absorbs float error so a waiter woken on time does not sleep again for 0 ms.
+    if (this.tokens >= 1 - 1e-9) {
+      this.tokens = Math.max(0, this.tokens - 1);
+      if (quota) quota.left--;
+      return 0;
+    }
+    return ((1 - this.tokens) * 1000) / this.rate;
   }
 
   /** 0 after recording a send at `now` when the window has room; else how long until it has. */

@@ -91,14 +91,6 @@ export function waitFromHeaders(headers: ResponseHeaders, nowMs: number): number
   return candidates.length ? Math.max(...candidates) : undefined;
 }
 
-/** On a successful response: when the quota is spent, how long until it refills. */
-export function quotaExhaustedForMs(headers: ResponseHeaders, nowMs: number): number | undefined {
-  const state = readRateLimitState(headers, nowMs);
-  return state.remaining === 0 && state.resetInMs !== undefined && state.resetInMs > 0
-    ? state.resetInMs
-    : undefined;
-}
-
 function parseNumber(value: string | undefined): number | undefined {
   const text = value?.trim();
   if (!text || !/^\d+(\.\d+)?$/.test(text)) return undefined;

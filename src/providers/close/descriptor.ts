@@ -4,11 +4,12 @@ import { CloseProvider } from './provider';
 
 /**
  * Close publishes its limits per endpoint group without numbers; its example is 20 requests per
- * second per key. We space requests evenly at 19 a second (one below, for arrival jitter) rather
- * than in bursts: each answer's `RateLimit` header then arrives before the next request leaves, so
- * remaining=0 pauses the account in time when a group's real limit is lower; a 429 waits `rate_reset`.
+ * second per key. A log of send times lets up to 20 go in any second (a deal's reads leave
+ * together) and never more. At most 4 are unanswered at once, so each answer's `RateLimit` header
+ * comes back in time: remaining=0 pauses the account when a group's real limit is lower, and a 429
+ * waits `rate_reset`.
  */
-export const CLOSE_RATE_LIMIT = { ratePerSecond: 19, concurrency: 4 } as const;
+export const CLOSE_RATE_LIMIT = { ratePerSecond: 20, concurrency: 4, window: { limit: 20, ms: 1000 } } as const;
 
 export const closeDescriptor: ProviderDescriptor = {
   id: 'close',

@@ -57,6 +57,40 @@ describe('RateLimiter', () => {
     assert.ok(offsets[1]! - offsets[0]! >= 200 && offsets[2]! - offsets[1]! >= 200, `spaced: ${offsets.join(', ')}`);
   });
 
+  it("keeps to the quota a response's headers report, less what was sent after that request", async () => {
+    const clock = new FakeClock();
+    const start = clock.now();
+    const limiter = new RateLimiter({ ratePerSecond: 20, concurrency: 100, window: { limit: 20, ms: 1000 } }, clock);
+    const first = track(limiter, clock);
+    track(limiter, clock);
+    await clock.advance(0);
+    // The first answer says 3 remain until the reset in 1 s; the second request was already out.
+    limiter.observeQuota(first.release!.seq, 3, start + 1000);
+    const later = Array.from({ length: 4 }, () => track(limiter, clock));
+    await clock.advance(0);
+    assert.equal(later.filter((w) => w.grantedAt !== undefined).length, 2, 'only what the CRM has left goes now');
+    await clock.advance(1000);
+    assert.deepEqual(later.map((w) => w.grantedAt! - start), [0, 0, 1000, 1000], 'the rest go when the quota resets');
+  });
+
+  it('an answer that arrives late does not undo what a newer one said; remaining=0 pauses until the reset', async () => {
+    const clock = new FakeClock();
+    const start = clock.now();
+    const limiter = new RateLimiter({ ratePerSecond: 20, concurrency: 100, window: { limit: 20, ms: 1000 } }, clock);
+    const sent = Array.from({ length: 2 }, () => track(limiter, clock));
+    await clock.advance(0);
+    limiter.observeQuota(sent[1]!.release!.seq, 1, start + 500);
+    limiter.observeQuota(sent[0]!.release!.seq, 10, start + 500);
+    const a = track(limiter, clock);
+    const b = track(limiter, clock);
+    await clock.advance(0);
+    assert.equal(a.grantedAt, start);
+    assert.equal(b.grantedAt, undefined, 'the newer answer left one request');
+    limiter.observeQuota(a.release!.seq, 0, start + 800);
+    await clock.advance(1000);
+    assert.equal(b.grantedAt, start + 800);
+  });
+
   it('never has more requests in flight than the concurrency cap, and hands freed slots on in order', async () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter({ ratePerSecond: 1000, burst: 1000, concurrency: 2 }, clock);

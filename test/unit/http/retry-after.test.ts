@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import {
   parseRateLimitHeader,
   parseRetryAfter,
-  quotaExhaustedForMs,
   readRateLimitState,
   waitFromHeaders,
 } from '../../../src/http';
@@ -42,11 +41,5 @@ describe('retry-after parsing', () => {
     assert.equal(waitFromHeaders({ 'retry-after': '2', ratelimit: 'limit=100, remaining=0, reset=5' }, NOW), 5000);
     assert.equal(waitFromHeaders({ 'retry-after': ['3', '1'] }, NOW), 3000);
     assert.equal(waitFromHeaders({}, NOW), undefined);
-  });
-
-  it('spots a spent quota on a successful response', () => {
-    assert.equal(quotaExhaustedForMs({ ratelimit: 'limit=100, remaining=0, reset=2' }, NOW), 2000);
-    assert.equal(quotaExhaustedForMs({ ratelimit: 'limit=100, remaining=4, reset=2' }, NOW), undefined);
-    assert.equal(quotaExhaustedForMs({ 'x-ratelimit-remaining': '0' }, NOW), undefined);
   });
 });
