@@ -1,7 +1,7 @@
 // What esbuild.mjs builds, shared with scripts/build-size.mjs so the size report measures exactly
 // the production bundles.
 import { existsSync } from 'node:fs';
-import { minifyLitCss, zodEnglishOnly, zodNamespaceImports, zodWithoutJsonSchema } from './build-plugins.mjs';
+import { minifyLitCss, zodEnglishOnly, zodNamespaceImports, zodWithoutJsonSchema, zodWithoutUnusedMethods } from './build-plugins.mjs';
 
 /** @returns {import('esbuild').BuildOptions[]} */
 export function bundleOptions({ production }) {
@@ -14,7 +14,7 @@ export function bundleOptions({ production }) {
     metafile: true,
     // The zod plugins change what is bundled, so they run in every build: development builds,
     // which the UI tests use, then behave exactly like the shipped ones.
-    plugins: [zodNamespaceImports, zodEnglishOnly, zodWithoutJsonSchema],
+    plugins: [zodNamespaceImports, zodEnglishOnly, zodWithoutJsonSchema, zodWithoutUnusedMethods],
   };
   const webview = {
     ...common,

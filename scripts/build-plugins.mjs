@@ -97,6 +97,100 @@ export const zodWithoutJsonSchema = {
   },
 };
 
+/**
+ * zod's classic schemas carry every method on their prototypes, and a method keeps what it
+ * references: `z.string()` alone bundles all 30 string formats (.email(), .ipv6(), .jwt(), …, each
+ * with its core validator and regex), `.and()` the intersection merger, `.partial()` the object
+ * helpers. The methods below are never called by the extension; their bodies become a throw
+ * naming the method, so what they reference drops out. The build fails if a bundled source of the
+ * project or of zod's classic layer calls one (`.name(`, `z.name(` being zod's top-level function),
+ * or if zod's layout no longer matches; then take the name out of this list.
+ * zod's core never calls them: it is shared with zod/mini, whose schemas have no such methods.
+ */
+export const UNUSED_ZOD_METHODS = {
+  ZodType: ['and', 'prefault', 'readonly', 'nonoptional', 'exactOptional', 'describe', 'meta', 'register'],
+  ZodString: [
+    'email', 'url', 'jwt', 'emoji', 'guid', 'uuid', 'uuidv4', 'uuidv6', 'uuidv7', 'nanoid', 'cuid', 'cuid2',
+    'ulid', 'base64', 'base64url', 'xid', 'ksuid', 'ipv4', 'ipv6', 'cidrv4', 'cidrv6', 'e164',
+    'datetime', 'date', 'time', 'duration',
+  ],
+  ZodObject: ['keyof', 'catchall', 'safeExtend', 'merge', 'partial', 'exactPartial', 'required'],
+};
+
+export const zodWithoutUnusedMethods = {
+  name: 'zod-without-unused-methods',
+  setup(build) {
+    const schemasFile = zodV4Dir('classic', 'schemas.js');
+    zodV4Dir('core', 'util.js');
+    const classicDir = path.dirname(schemasFile);
+    let stubbedSource;
+    build.onLoad({ filter: /[\\/]classic[\\/]schemas\.js$/ }, async (args) => {
+      if (args.path !== schemasFile) return undefined;
+      stubbedSource = stubZodMethods(importUtilDirectly(await readFile(args.path, 'utf8')), UNUSED_ZOD_METHODS);
+      return { contents: stubbedSource, loader: 'js' };
+    });
+    build.onEnd(async (result) => {
+      if (!result.metafile) return undefined;
+      const names = [...new Set(Object.values(UNUSED_ZOD_METHODS).flat())];
+      const errors = [];
+      for (const [input, { bytesInOutput }] of Object.values(result.metafile.outputs).flatMap((o) => Object.entries(o.inputs))) {
+        if (bytesInOutput === 0 || /^[\w-]+:/.test(input)) continue;
+        const file = path.resolve(input);
+        const inZod = path.dirname(file) === classicDir;
+        if (!inZod && file.includes(`${path.sep}node_modules${path.sep}`)) continue;
+        const source = file === schemasFile ? stubbedSource : await readFile(file, 'utf8');
+        for (const name of callsOf(source, names)) {
+          errors.push({
+            text: `${input} calls .${name}(), which scripts/build-plugins.mjs stubs out of zod's schemas; remove '${name}' from UNUSED_ZOD_METHODS there`,
+          });
+        }
+      }
+      return { errors };
+    });
+  },
+};
+
+/**
+ * classic/schemas.js reads zod's helpers through `import { util } from "../core/index.js"` (and
+ * once `core.util.x`), a namespace re-exported as a value, so esbuild keeps all of core/util.js
+ * (~14 KB minified). Importing the same module as `import * as util from "../core/util.js"` lets
+ * it keep only the helpers read; core/index.js does `export * as util from "./util.js"`.
+ */
+export function importUtilDirectly(source) {
+  const named = 'import { util } from "../core/index.js";';
+  if (source.split(named).length !== 2) throw new Error(`zod's layout changed: classic/schemas.js no longer has '${named}'; update scripts/build-plugins.mjs`);
+  return source.replace(named, 'import * as util from "../core/util.js";').replaceAll('core.util.', 'util.');
+}
+
+/** Replaces the listed methods of each classic schema with a throw; fails if one is not found. */
+export function stubZodMethods(source, table) {
+  let out = source;
+  for (const [schema, methods] of Object.entries(table)) {
+    const start = out.indexOf(`export const ${schema} = /*@__PURE__*/ core.$constructor("${schema}",`);
+    const end = start < 0 ? -1 : out.indexOf('\nexport ', start + 1);
+    if (end < 0) throw new Error(`zod's layout changed: ${schema} is not where scripts/build-plugins.mjs expects it`);
+    let block = out.slice(start, end);
+    for (const name of methods) {
+      const method = new RegExp(`\\n    (?:async )?${name}(?:: (?:async )?function \\w*)?\\([^)]*\\) \\{\\n[\\s\\S]*?\\n    \\},\\n`);
+      if (!method.test(block)) throw new Error(`zod's layout changed: ${schema}.${name}() is not where scripts/build-plugins.mjs expects it`);
+      block = block.replace(method, `\n    ${name}() {\n        return unbundledMethod("${name}");\n    },\n`);
+    }
+    out = out.slice(0, start) + block + out.slice(end);
+  }
+  return `${out}\nfunction unbundledMethod(name) {\n    throw new Error("zod's ." + name + "() is not bundled in this extension");\n}\n`;
+}
+
+/** The listed method names a source calls as `.name(`, leaving out comments, quoted strings and zod's `z.name(`. */
+export function callsOf(source, names) {
+  const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""');
+  const call = new RegExp(`\\.\\s*(${names.join('|')})\\s*\\(`, 'g');
+  const found = new Set();
+  for (const match of code.matchAll(call)) {
+    if (!/(^|[^\w$.])z\s*$/.test(code.slice(Math.max(0, match.index - 40), match.index))) found.add(match[1]);
+  }
+  return [...found];
+}
+
 /** Names a plain ES module exports: `export const|function|class x` and `export { a, b as c }`. */
 function exportedNames(source) {
   const names = new Set();
