@@ -59,8 +59,9 @@ export class DealController {
     const message = parsed.data;
     switch (message.type) {
       case 'ready':
-      case 'refresh':
         return this.load();
+      case 'refresh':
+        return this.load({ fresh: true });
       case 'edit':
         return this.edit(message);
       case 'createTask':
@@ -74,11 +75,12 @@ export class DealController {
     }
   }
 
-  async load(): Promise<void> {
+  /** `fresh`: the user asked for Refresh, so the account's stages, fields and users are read again too. */
+  async load(options: { fresh?: boolean } = {}): Promise<void> {
     this.port.post({ type: 'loading' });
     this.ownVersions.clear();
     try {
-      const detail = await this.source.call((p) => p.getDeal(this.dealId));
+      const detail = await this.source.call((p) => p.getDeal(this.dealId, undefined, options));
       const descriptor = this.source.descriptor;
       this.view = {
         accountId: this.source.account.id,

@@ -17,8 +17,11 @@ export interface CrmProvider {
   listDeals(query: DealQuery, signal?: AbortSignal): Promise<Page<Deal>>;
   /** The deal record alone: what an edit compares its `updatedAt` with, and what a panel reloads. */
   fetchDeal(dealId: string, signal?: AbortSignal): Promise<Deal>;
-  /** Everything the panel shows about one deal. */
-  getDeal(dealId: string, signal?: AbortSignal): Promise<DealDetail>;
+  /**
+   * Everything the panel shows about one deal. The account's stages, field definitions and users
+   * may come from the provider's cache unless `fresh` (the panel's Refresh) asks to read them again.
+   */
+  getDeal(dealId: string, signal?: AbortSignal, options?: { fresh?: boolean }): Promise<DealDetail>;
   /** Writes the given changes and resolves with the deal as the CRM stored it. */
   updateDeal(dealId: string, patch: DealPatch, signal?: AbortSignal): Promise<Deal>;
   listTasks(dealId: string, signal?: AbortSignal): Promise<Task[]>;

@@ -13,6 +13,9 @@ import { leadQueryWords, toOpenTasks } from './open-tasks';
 import type { CloseOpportunity, CloseTask, CloseUser } from './schemas';
 import { belongsToDeal, compareTasks, createTaskBody, toTask, updateTaskBody } from './tasks';
 
+/** How long a deal panel trusts the statuses, field definitions and users read before. */
+const METADATA_MAX_AGE_MS = 5 * 60_000;
+
 function userName(user: CloseUser): string {
   const full = [user.first_name, user.last_name].filter((s) => s?.trim()).join(' ').trim();
   return full || user.display_name?.trim() || user.email?.trim() || user.id;
@@ -24,8 +27,8 @@ function isOptionalFailure(error: unknown): boolean {
 }
 
 /**
- * Close through its API v1. Small caches make repeated calls cheap and are refreshed by the calls
- * that load them in full (listPipelines, getDeal): statuses, field definitions, users, and what
+ * Close through its API v1. Small caches make repeated calls cheap: statuses, field definitions
+ * and users (read again by listPipelines, a panel's Refresh, or after five minutes), and what
  * each opportunity seen last said about its lead and currency.
  */
 export class CloseProvider implements CrmProvider {
@@ -44,6 +47,8 @@ export class CloseProvider implements CrmProvider {
   /** The key's user, whose open tasks My Tasks lists; read once. */
   private meId: Promise<string> | undefined;
   private organizationId: string | undefined;
+  /** When the statuses, field definitions and users were last forgotten; a panel reads them again after a while. */
+  private metadataAt = performance.now();
   private orgCurrency: Promise<string | undefined> | undefined;
   private readonly names: NameLookup = {
     user: (id) => this.users.get(id)?.name,
@@ -103,17 +108,21 @@ export class CloseProvider implements CrmProvider {
     return this.mapped(opp, signal);
   }
 
-  async getDeal(dealId: string, signal?: AbortSignal): Promise<DealDetail> {
-    const opp = await this.client.opportunity(dealId, signal);
-    this.remember(opp);
-    this.fields = undefined;
-    const [pipelines, fields, tasks, users] = await Promise.all([
-      this.listPipelines(signal),
+  async getDeal(dealId: string, signal?: AbortSignal, options?: { fresh?: boolean }): Promise<DealDetail> {
+    if (options?.fresh || performance.now() - this.metadataAt > METADATA_MAX_AGE_MS) this.forgetMetadata();
+    // The tree row already named the lead: its tasks load alongside the opportunity, not after it.
+    const knownLead = this.leadOf.get(dealId);
+    const early = knownLead ? this.loadTasks(dealId, knownLead, signal) : undefined;
+    early?.catch(() => undefined);
+    const [opp, pipelines, fields, users] = await Promise.all([
+      this.client.opportunity(dealId, signal),
+      this.pipelinesLoad ?? this.listPipelines(signal),
       this.fieldInfo(),
-      opp.lead_id ? this.loadTasks(dealId, opp.lead_id, signal) : Promise.resolve([]),
-      this.userList(true),
+      this.userList(),
     ]);
-    await this.loadContactNames(referencedIds(opp, fields, 'reference'), signal);
+    this.remember(opp);
+    const tasksLoad = !opp.lead_id ? Promise.resolve([]) : opp.lead_id === knownLead ? early! : this.loadTasks(dealId, opp.lead_id, signal);
+    const [tasks] = await Promise.all([tasksLoad, this.loadContactNames(referencedIds(opp, fields, 'reference'), signal)]);
     const deal = this.toDeal(opp, fields);
     const pipeline = pipelines.find((p) => p.id === deal.pipelineId);
     return {
@@ -261,8 +270,17 @@ export class CloseProvider implements CrmProvider {
     return this.toDeal(opp, fields);
   }
 
+  /** The next reads of statuses, field definitions and users go to Close. */
+  private forgetMetadata(): void {
+    this.metadataAt = performance.now();
+    this.pipelinesLoad = undefined;
+    this.fields = undefined;
+    this.usersLoad = undefined;
+  }
+
   /**
-   * Field definitions, loaded once and shared by concurrent callers; getDeal reloads them. Shared
+   * Field definitions, loaded once and shared by concurrent callers; getDeal reloads them when
+   * stale. Shared
    * loads take no caller's signal: one caller giving up must not fail the others.
    */
   private fieldInfo(): Promise<Map<string, CloseFieldInfo>> {
@@ -285,13 +303,13 @@ export class CloseProvider implements CrmProvider {
    */
   private async namesFor(opps: CloseOpportunity[], fields: ReadonlyMap<string, CloseFieldInfo>, contacts: boolean, signal?: AbortSignal): Promise<void> {
     const userIds = opps.flatMap((o) => referencedIds(o, fields, 'user'));
-    if (userIds.some((id) => !this.users.has(id))) await this.userList(false);
+    if (userIds.some((id) => !this.users.has(id))) await this.userList();
     if (contacts) await this.loadContactNames(opps.flatMap((o) => referencedIds(o, fields, 'reference')), signal);
   }
 
-  /** The organization's users, read once (or again when `fresh`); a failed read is not kept. */
-  private userList(fresh: boolean): Promise<PersonRef[]> {
-    if (fresh || !this.usersLoad) {
+  /** The organization's users, read once (until forgotten); a failed read is not kept. */
+  private userList(): Promise<PersonRef[]> {
+    if (!this.usersLoad) {
       const load = this.loadUsers();
       this.usersLoad = load;
       load.catch(() => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { AbortedError } from '../../../src/http/clock';
-import { RateLimiter, WINDOW_MARGIN_MS, type ReleasePermit } from '../../../src/http/rate-limiter';
+import { type Permit, RateLimiter, WINDOW_MARGIN_MS } from '../../../src/http/rate-limiter';
 import { FakeClock } from './helpers/fake-clock';
 
 /** Starts acquire() and records when it resolves (in fake time) or that it was aborted. */
 function track(limiter: RateLimiter, clock: FakeClock, signal?: AbortSignal) {
-  const state: { grantedAt?: number; release?: ReleasePermit; aborted?: boolean } = {};
+  const state: { grantedAt?: number; release?: Permit; aborted?: boolean } = {};
   const promise = limiter.acquire(signal).then(
     (release) => {
       state.grantedAt = clock.now();

@@ -160,7 +160,7 @@ describe('Close provider: reads against the fake', () => {
     h.fake.state.customFieldSchemaEndpoint = false;
     try {
       const from = h.fake.requests.length;
-      const detail = await h.provider.getDeal(String(h.fake.state.opportunities[0]!['id']));
+      const detail = await h.provider.getDeal(String(h.fake.state.opportunities[0]!['id']), undefined, { fresh: true });
       const lines = requestLines(h, from);
       assert.ok(lines.includes('GET /custom_field_schema/opportunity/'));
       assert.ok(lines.includes('GET /custom_field/opportunity/'));
@@ -169,6 +169,19 @@ describe('Close provider: reads against the fake', () => {
     } finally {
       h.fake.state.customFieldSchemaEndpoint = true;
     }
+  });
+
+  it('opening a deal again reuses the statuses, fields and users; Refresh reads them again', async () => {
+    const id = String(h.fake.state.opportunities[1]!['id']);
+    await h.provider.getDeal(id);
+    const from = h.fake.requests.length;
+    const again = await h.provider.getDeal(id);
+    assert.deepEqual(requestLines(h, from).filter((l) => l !== 'GET /task/').sort(), [`GET /opportunity/${id}/`]);
+    assert.ok(again.fields.length > 0 && again.users.length > 0 && again.stages.length > 0);
+    const beforeRefresh = h.fake.requests.length;
+    await h.provider.getDeal(id, undefined, { fresh: true });
+    const refreshed = requestLines(h, beforeRefresh);
+    for (const line of ['GET /pipeline/', 'GET /custom_field_schema/opportunity/', 'GET /user/']) assert.ok(refreshed.includes(line), line);
   });
 
   it('getDeal gives the pipeline stages, users, tasks and every raw key', async () => {
