@@ -37,6 +37,8 @@ export class CloseProvider implements CrmProvider {
   private stages = new Map<string, Stage>();
   private pipelinesLoad: Promise<Pipeline[]> | undefined;
   private fields: Promise<Map<string, CloseFieldInfo>> | undefined;
+  /** The definitions once read; rows of a list carry custom values only when these are known. */
+  private fieldsRead: Map<string, CloseFieldInfo> | undefined;
   private readonly users = new Map<string, PersonRef>();
   private readonly contacts = new Map<string, string>();
   private readonly leadOf = new Map<string, string>();
@@ -90,8 +92,8 @@ export class CloseProvider implements CrmProvider {
     if (known && known.pipelineId !== query.pipelineId) {
       throw closeNotFoundError(this.account, 'listDeals', `Stage "${query.stageId}" is not in pipeline "${query.pipelineId}"`);
     }
-    // The field definitions (fetched once) load alongside the first page rather than after it.
-    const [list, fields] = await Promise.all([this.client.opportunities(query.stageId, skip, signal), this.fieldInfo()]);
+    const list = await this.client.opportunities(query.stageId, skip, signal);
+    const fields = this.fieldsForRows();
     for (const opp of list.data) this.remember(opp);
     await this.namesFor(list.data, fields, false, signal);
     const items = list.data.map((opp) => ({ ...this.toDeal(opp, fields), pipelineId: opp.pipeline_id ?? query.pipelineId }));
@@ -191,7 +193,7 @@ export class CloseProvider implements CrmProvider {
     const size = searchLimit(limit, PAGE_SIZE.opportunity);
     if (!words || size === 0) return [];
     const list = await this.client.searchOpportunities(words, size, signal);
-    const fields = await this.fieldInfo();
+    const fields = this.fieldsForRows();
     for (const opp of list.data) this.remember(opp);
     await this.namesFor(list.data, fields, false, signal);
     if (list.data.some((o) => !o.pipeline_id && !this.stages.has(o.status_id))) await (this.pipelinesLoad ?? this.listPipelines(signal));
@@ -270,6 +272,14 @@ export class CloseProvider implements CrmProvider {
     return this.toDeal(opp, fields);
   }
 
+  /**
+   * Rows in the tree, the board and search show no custom values, so a list never waits for the
+   * field definitions (a request of its own); it maps custom values when a panel has read them.
+   */
+  private fieldsForRows(): ReadonlyMap<string, CloseFieldInfo> {
+    return this.fieldsRead ?? new Map();
+  }
+
   /** The next reads of statuses, field definitions and users go to Close. */
   private forgetMetadata(): void {
     this.metadataAt = performance.now();
@@ -285,10 +295,13 @@ export class CloseProvider implements CrmProvider {
    */
   private fieldInfo(): Promise<Map<string, CloseFieldInfo>> {
     if (!this.fields) {
-      const load = this.client.opportunityFields().then((list) => new Map(list.map((f) => {
-        const info = toFieldInfo(f);
-        return [info.def.key, info] as const;
-      })));
+      const load = this.client.opportunityFields().then((list) => {
+        this.fieldsRead = new Map(list.map((f) => {
+          const info = toFieldInfo(f);
+          return [info.def.key, info] as const;
+        }));
+        return this.fieldsRead;
+      });
       this.fields = load;
       load.catch(() => {
         if (this.fields === load) this.fields = undefined;
