@@ -2,7 +2,6 @@
 // the machine, date and commit, and what changed since the previous run.
 import { existsSync, readFileSync } from 'node:fs';
 import type { EconomyResult } from './economy/run-economy';
-import type { WhatIf } from './economy/what-if';
 import type { SizeResult } from './sizes';
 import { formatSpread, summarize, type Summary } from './stats';
 import type { LatencyResult, WorkbenchResult } from './workbench/run-workbench';
@@ -14,7 +13,6 @@ export interface BenchResults {
   machine: { cpu: string; cores: number; memoryGb: number; os: string; node: string; loadAverage: number[] };
   durationS: number;
   economy?: EconomyResult[];
-  whatIf?: WhatIf[];
   sizes?: SizeResult;
   workbench?: WorkbenchResult;
   /** Sections a partial run (--only) took from the previous results.json, and when each was measured. */
@@ -209,17 +207,8 @@ export function renderMarkdown(r: BenchResults, rows: Row[], changesFile: string
       const by = Object.entries(e.runs.at(-1)!.byEndpoint).map(([k, v]) => `${v} × \`${k}\``).join(', ');
       lines.push(`| ${e.crm} | ${e.pageText} | ${e.metadataText} | ${by} |`);
     }
-    lines.push('', 'R0 = metadata calls + Σ over stages of ceil(deals in stage / largest page) (Spott: ceil(N / 50) for the one pass it must make).',
+    lines.push('', 'R0 = metadata calls + Σ over stages of ceil(deals in stage / largest page) (Spott: ceil(N / 50) for the one pass it must make; Hindsight: floor(deals in stage / 100) + 1, as its bare-array pages never say whether more follow).',
       'T0 = R0 / the rate the fake enforces. Stages are loaded at once, as the tree (prefetching each stage\'s first page when a pipeline opens) and the board do; the account\'s rate guard decides what goes out.', '');
-  }
-  if (r.whatIf?.length) {
-    lines.push('## What the proposed rate fixes would give', '',
-      'The same runs with one client-side limit changed in the bench process only (the product is unchanged):', '',
-      '| CRM | Change it stands for | T / T0 | 429s |', '|---|---|---|---|');
-    for (const w of r.whatIf) {
-      lines.push(`| ${w.provider} | ${w.change} | ${formatSpread(summarize(w.runs.map((x) => x.timeRatio)))} | ${formatSpread(summarize(w.runs.map((x) => x.tooMany)), 0)} |`);
-    }
-    lines.push('');
   }
   lines.push('## What changed a number', '');
   const auto = changesSincePrevious(rows, previousJson);

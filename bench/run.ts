@@ -3,13 +3,12 @@
 // (a quick run writes bench/results.quick.md and .json, so it never replaces the full results).
 // Exits non-zero only when the harness itself breaks, never because a target is missed.
 //
-// Options: --quick; --render (results.md again from results.json); --only=economy,whatif,sizes,workbench (sections; whatif only in full runs by default); --crm=close,twenty (economy CRMs).
+// Options: --quick; --render (results.md again from results.json); --only=economy,sizes,workbench (sections); --crm=close,twenty (economy CRMs).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join, resolve } from 'node:path';
 import { runEconomy } from './economy/run-economy';
-import { runWhatIf } from './economy/what-if';
 import { makeProductionCopy, type ProductionCopy } from './production-copy';
 import { type BenchResults, renderMarkdown, tableRows } from './report';
 import { measureSizes } from './sizes';
@@ -19,7 +18,7 @@ const repoRoot = resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const listArg = (name: string): string[] | undefined => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]?.split(',');
-const sections = listArg('only') ?? (quick ? ['economy', 'sizes', 'workbench'] : ['economy', 'whatif', 'sizes', 'workbench']);
+const sections = listArg('only') ?? ['economy', 'sizes', 'workbench'];
 
 function log(line: string): void {
   console.log(line);
@@ -78,9 +77,6 @@ async function main(): Promise<number> {
   await attempt('economy', async () => {
     results.economy = await runEconomy({ quick, repeats: quick ? 1 : 3, only: listArg('crm'), log });
   });
-  await attempt('whatif', async () => {
-    results.whatIf = await runWhatIf(quick, log);
-  });
   let production: ProductionCopy | undefined;
   try {
     await attempt('sizes', () => {
@@ -115,7 +111,7 @@ function keepOtherSections(results: BenchResults, jsonPath: string): void {
   if (!existsSync(jsonPath)) return;
   const previous = JSON.parse(readFileSync(jsonPath, 'utf8')) as BenchResults;
   const kept: string[] = [];
-  const keep = <K extends 'economy' | 'whatIf' | 'sizes' | 'workbench'>(section: string, key: K): void => {
+  const keep = <K extends 'economy' | 'sizes' | 'workbench'>(section: string, key: K): void => {
     if (sections.includes(section) || previous[key] === undefined) return;
     results[key] = previous[key];
     // Where the section was really measured, through any number of partial runs.
@@ -124,7 +120,6 @@ function keepOtherSections(results: BenchResults, jsonPath: string): void {
     kept.push(`${section} from the run of ${origin}`);
   };
   keep('economy', 'economy');
-  keep('whatif', 'whatIf');
   keep('sizes', 'sizes');
   keep('workbench', 'workbench');
   if (kept.length) results.keptFrom = kept.join('; ');

@@ -38,13 +38,18 @@ export interface CrmBench {
   maxPage: number;
   pageText: string;
   /**
-   * Requests any client must make before the first deal page: the minimal metadata calls.
-   * `perStage` are calls a stage needs besides its pages (none for most CRMs).
+   * The metadata calls any client must make, once, to draw what the tree shows: the stages, and
+   * what the deal pages lack to show their totals and owners. Each is named in `metadataText`.
    */
-  metadata: number;
+  metadata: number | ((dealsPerStage: readonly number[]) => number);
   metadataText: string;
   /** Spott cannot filter by stage: the floor is one pass over the whole list, not a pass per stage. */
   pagesOverAllStages?: boolean;
+  /**
+   * Hindsight's pages are bare arrays, with no total and no "more" flag: a full page cannot be told
+   * from the last, so the floor per stage is floor(n / page) + 1 (a stage of 300 ends with an empty page).
+   */
+  pagesSayNoEnd?: boolean;
   start(deals: number, stages: number): Promise<RunningFake>;
 }
 
@@ -59,8 +64,8 @@ export const CRMS: CrmBench[] = [
     limitText: '20/s (Close\'s documented example per key)',
     maxPage: 250,
     pageText: '250 (`_limit`; largest size a known client uses, Close publishes none)',
-    metadata: 1,
-    metadataText: '`GET /pipeline/` (statuses embedded)',
+    metadata: (perStage) => (perStage.some((n) => n > 250) ? 2 : 1),
+    metadataText: '`GET /pipeline/` (statuses embedded); `GET /organization/{id}/` when a stage spans pages (the currency Close sums its total in)',
     async start(deals, stages) {
       const fake = await startCloseFake({ deals, stages, ratePerSecond: 20 });
       return { url: fake.url, apiKey: fake.apiKey, requests: fake.requests, dealIds: () => new Set(fake.state.opportunities.map((o) => String(o['id']))), close: () => fake.close() };
@@ -74,8 +79,8 @@ export const CRMS: CrmBench[] = [
     limitText: '5/s per account (documented)',
     maxPage: 100,
     pageText: '100 (`limit`, documented maximum)',
-    metadata: 1,
-    metadataText: '`GET /dealGroups` (stages side-loaded)',
+    metadata: 2,
+    metadataText: '`GET /dealGroups` (stages side-loaded); `GET /users` (a deal names its owner by id only; rows and cards show the name)',
     async start(deals, stages) {
       const fake = await startActiveCampaignFake({ deals, stages, ratePerSecond: 5 });
       return { url: fake.url, apiKey: fake.apiKey, requests: fake.requests, dealIds: ids(fake.state.deals), close: () => fake.close() };
@@ -120,8 +125,9 @@ export const CRMS: CrmBench[] = [
     limitText: '60 per 60 s (Essentials, the smallest plan)',
     maxPage: 100,
     pageText: '100 (`page_size`, documented maximum)',
-    metadata: 1,
-    metadataText: 'one status read (no stage list exists; at least one page must be read to see them)',
+    metadata: (perStage) => (perStage.reduce((a, b) => a + b, 0) >= 100 ? 2 : 1),
+    metadataText: 'status reads: no stage list exists, so one page shows the statuses and, when it is full, a second (excluding them) proves there are no others',
+    pagesSayNoEnd: true,
     async start(deals, stages) {
       const fake = await startHindsightFake({ deals, stages, ratePerMinute: 60 });
       return { url: fake.url, apiKey: fake.apiKey, requests: fake.requests, dealIds: ids(fake.state.deals), close: () => fake.close() };
@@ -129,8 +135,10 @@ export const CRMS: CrmBench[] = [
   },
 ];
 
-/** R0: the metadata calls plus, per stage, its deals over the largest page (Spott: one pass over all). */
+/** R0: the metadata calls plus, per stage, its deals over the largest page (Spott: one pass over all; Hindsight: floor + 1). */
 export function minimumRequests(crm: CrmBench, dealsPerStage: readonly number[]): number {
-  if (crm.pagesOverAllStages) return crm.metadata + Math.max(1, Math.ceil(dealsPerStage.reduce((a, b) => a + b, 0) / crm.maxPage));
-  return crm.metadata + dealsPerStage.reduce((sum, n) => sum + Math.max(1, Math.ceil(n / crm.maxPage)), 0);
+  const metadata = typeof crm.metadata === 'number' ? crm.metadata : crm.metadata(dealsPerStage);
+  if (crm.pagesOverAllStages) return metadata + Math.max(1, Math.ceil(dealsPerStage.reduce((a, b) => a + b, 0) / crm.maxPage));
+  const pages = (n: number) => (crm.pagesSayNoEnd ? Math.floor(n / crm.maxPage) + 1 : Math.max(1, Math.ceil(n / crm.maxPage)));
+  return metadata + dealsPerStage.reduce((sum, n) => sum + pages(n), 0);
 }

@@ -39,6 +39,11 @@ export interface CrmProvider {
    * when `capabilities.openTasks`. `cursor` is the previous page's `next`.
    */
   listOpenTasks?(cursor: string | undefined, signal?: AbortSignal): Promise<Page<OpenTask>>;
+  /**
+   * How many deals a stage holds, for a CRM whose pages carry no total (Hindsight's `count=true`).
+   * A request of its own: the stage list asks only when the stage was not read to its end anyway.
+   */
+  countDeals?(query: Omit<DealQuery, 'cursor'>, signal?: AbortSignal): Promise<number>;
   /** The record in the CRM's web app, where it has one. */
   webUrl(target: WebTarget): string | undefined;
   dispose(): void;

@@ -100,42 +100,42 @@ export class HindsightProvider implements CrmProvider {
   }
 
   /**
-   * One page of a stage (`status` filter, 100 a page). The first page is counted with
-   * `count=true` only when it is full: a shorter one is the whole stage already.
+   * One page of a stage (`status` filter, 100 a page). A page shorter than that ends the stage and
+   * gives its count; a full first page leaves the count to `countDeals`, which costs a request.
    */
   async listDeals(query: DealQuery, signal?: AbortSignal): Promise<Page<Deal>> {
     const operation = 'GET /deals';
     const api = this.hs(operation);
-    if (query.pipelineId !== PIPELINE_ID) {
-      throw localError('notFound', this.accountLabel, operation, {
-        summary: `Hindsight has one pipeline, "${PIPELINE_NAME}"; refresh the account`,
-      });
-    }
-    const cursor = parseCursor(query.cursor);
-    if (!cursor) {
+    this.checkPipeline(query.pipelineId, operation);
+    const pageIndex = parseCursor(query.cursor);
+    if (pageIndex === undefined) {
       throw localError('validation', this.accountLabel, operation, {
         fieldErrors: [{ field: 'cursor', message: 'is not a position in this stage; reload the stage' }],
       });
     }
     const filter: DealFilter = { status: [query.stageId] };
-    const records = await api.deals(filter, cursor.pageIndex, PAGE_SIZE, signal);
+    const records = await api.deals(filter, pageIndex, PAGE_SIZE, signal);
     const full = records.length >= PAGE_SIZE;
     const inStage = records.filter((r) => r.status_id === query.stageId);
-    let total = cursor.total;
-    if (cursor.pageIndex === 0) total = full ? await api.count(filter, signal) : inStage.length;
     if (inStage.length !== records.length) {
       this.logger.warn(`Hindsight "${this.accountLabel}": ${records.length - inStage.length} deals outside stage "${query.stageId}" were left out`);
     }
     for (const record of inStage) this.remember(record);
     const items = inStage.map((r) => this.toDeal(r));
-    const nextIndex = cursor.pageIndex + 1;
-    const more = full && (total === undefined || nextIndex * PAGE_SIZE < total);
     return {
       items,
-      next: more ? formatCursor({ pageIndex: nextIndex, total }) : undefined,
-      total,
-      totals: exactTotals(inStage, items, cursor.pageIndex === 0 && !full && inStage.length === records.length),
+      next: full ? formatCursor(pageIndex + 1) : undefined,
+      total: full ? undefined : pageIndex * PAGE_SIZE + inStage.length,
+      totals: exactTotals(inStage, items, pageIndex === 0 && !full && inStage.length === records.length),
     };
+  }
+
+  /** `count=true` on the stage's status. */
+  async countDeals(query: Omit<DealQuery, 'cursor'>, signal?: AbortSignal): Promise<number> {
+    const operation = 'GET /deals';
+    const api = this.hs(operation);
+    this.checkPipeline(query.pipelineId, operation);
+    return api.count({ status: [query.stageId] }, signal);
   }
 
   async fetchDeal(dealId: string, signal?: AbortSignal): Promise<Deal> {
@@ -194,6 +194,13 @@ export class HindsightProvider implements CrmProvider {
 
   dispose(): void {
     this.http?.dispose();
+  }
+
+  private checkPipeline(pipelineId: string, operation: string): void {
+    if (pipelineId === PIPELINE_ID) return;
+    throw localError('notFound', this.accountLabel, operation, {
+      summary: `Hindsight has one pipeline, "${PIPELINE_NAME}"; refresh the account`,
+    });
   }
 
   /** The API, or the account's configuration problem as a classified error. */

@@ -138,9 +138,9 @@ export function discoveryRequests(deals: readonly HsDealRecord[]): number {
   }
 }
 
-/** Requests to read a stage to its end: ceil(n/100) pages (one for an empty stage), plus one count when the first page is full. */
+/** Requests to read a stage to its end: floor(n/100) + 1 pages; a bare array says nothing of more, so a full last page is followed by an empty one. */
 export function stageRequests(size: number): number {
-  return Math.max(1, Math.ceil(size / 100)) + (size >= 100 ? 1 : 0);
+  return Math.floor(size / 100) + 1;
 }
 
 /** The most requests in any window of `windowMs`, by arrival time. */

@@ -165,34 +165,47 @@ describe('Hindsight provider: reads', function () {
     assert.match(formatMoney(page.totals![0]!, 'en-US'), /^¤/);
   });
 
-  it('pages a large stage 100 at a time by page_index, counts it once with count=true, and never asks for an empty page', async () => {
+  it('pages a large stage 100 at a time by page_index, sends no count, and the short last page ends it with its total', async () => {
     await stopHarness(h);
     h = await startHarness({ fake: { deals: 1200 } });
     const stored = dealsIn(h, STAGES.lost);
-    assert.ok(stored.length > 300, `${stored.length} lost deals`);
+    assert.ok(stored.length > 300 && stored.length % 100 !== 0, `${stored.length} lost deals`);
     const first = await h.provider.listDeals({ pipelineId: PIPELINE, stageId: STAGES.lost });
     assert.equal(first.items.length, 100);
-    assert.equal(first.total, stored.length);
-    assert.equal(first.next, `1:${stored.length}`);
+    assert.equal(first.total, undefined, 'not counted with the page: the stage list asks countDeals when it needs to');
+    assert.equal(first.next, '1');
     assert.equal(first.totals, undefined, 'no sum of a stage not read whole');
     h.fake.clearRequests();
     const { deals, pages } = await allDeals(h, STAGES.lost);
     assert.equal(pages, Math.ceil(stored.length / 100));
     assert.deepEqual(deals.map((d) => d.id), stored.map((d) => d.id));
     const requests = clientRequests(h);
-    assert.deepEqual(requests.filter((r) => r.query['count']).length, 1, 'one count, with the first page');
-    assert.deepEqual(requests.filter((r) => !r.query['count']).map((r) => r.query['page_index']), Array.from({ length: pages }, (_, i) => String(i)));
-    assert.equal(requests.length, pages + 1);
+    assert.equal(requests.filter((r) => r.query['count']).length, 0);
+    assert.deepEqual(requests.map((r) => r.query['page_index']), Array.from({ length: pages }, (_, i) => String(i)));
+    const last = await h.provider.listDeals({ pipelineId: PIPELINE, stageId: STAGES.lost, cursor: String(pages - 1) });
+    assert.equal(last.total, stored.length);
+    assert.equal(last.next, undefined);
   });
 
-  it('a stage of exactly 200: two pages and a count, no third request', async () => {
+  it('a stage of exactly 200: a full page cannot tell it is the last, so an empty third one ends the stage', async () => {
     await stopHarness(h);
     h = await startHarness({ fake: { deals: 300 } });
     h.fake.state.deals.forEach((d, i) => (d.status_id = i < 200 ? 'Evaluation' : 'Closed Won'));
     const { deals, pages } = await allDeals(h, 'Evaluation');
     assert.equal(deals.length, 200);
-    assert.equal(pages, 2);
-    assert.equal(clientRequests(h).length, 3);
+    assert.equal(pages, 3);
+    assert.deepEqual(clientRequests(h).map((r) => r.query['page_index']), ['0', '1', '2']);
+  });
+
+  it('countDeals asks count=true for the stage alone and gives the number', async () => {
+    const stored = dealsIn(h, STAGES.won);
+    h.fake.clearRequests();
+    assert.equal(await h.provider.countDeals!({ pipelineId: PIPELINE, stageId: STAGES.won }), stored.length);
+    const [request, ...more] = clientRequests(h);
+    assert.equal(more.length, 0);
+    assert.equal(request!.query['count'], 'true');
+    assert.match(String(request!.query['status']), new RegExp(STAGES.won));
+    await rejectsWith(h, h.provider.countDeals!({ pipelineId: 'sales', stageId: STAGES.won }), 'notFound');
   });
 
   it('refuses a cursor that is not a page position, and another pipeline, without sending anything', async () => {
