@@ -3,6 +3,7 @@ import type {
   AcAccountRecord, AcContactRecord, AcDealRecord, AcFieldDatumRecord, AcFieldMetaRecord, AcGroupRecord, AcStageRecord,
   AcTaskRecord, AcTaskTypeRecord, AcUserRecord, FakeState,
 } from './types';
+import { SeededRandom } from '../kit/seeded-random';
 import { stagePlan } from '../kit/stages';
 
 /** Seeded dates count back from here, so a seed always gives the same data. */
@@ -14,41 +15,6 @@ const DETAILED_DEALS = 80;
 
 /** The deal the key's user may not open (AC's `isDisabled`); in "In Contact" of the first pipeline. */
 export const LOCKED_DEAL_TITLE = 'Demo Requested';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  hex(length: number): string {
-    let out = '';
-    while (out.length < length) out += Math.floor(this.next() * 16).toString(16);
-    return out;
-  }
-}
 
 const USERS: [string, string, string][] = [
   ['dana', 'Dana', 'Whitfield'],
@@ -140,7 +106,7 @@ const TASK_TYPES: [string, string][] = [
 ];
 
 /** A value for a field as AC stores it, or undefined to leave the field empty. */
-function seededValue(rng: Rng, meta: AcFieldMetaRecord, dealCurrency: string): Pick<AcFieldDatumRecord, 'fieldValue' | 'fieldCurrency'> | undefined {
+function seededValue(rng: SeededRandom, meta: AcFieldMetaRecord, dealCurrency: string): Pick<AcFieldDatumRecord, 'fieldValue' | 'fieldCurrency'> | undefined {
   const options = meta.fieldOptions ?? [];
   switch (meta.fieldType) {
     case 'date':
@@ -186,7 +152,7 @@ function pipelinesFor(stages: number | undefined): PipelineSeed[] {
 
 /** Realistic AC data: 2 pipelines, 9 stages, `dealCount` deals (one locked), custom values of every kind, tasks. */
 export function seedState(seed: number, dealCount: number, stages?: number): FakeState {
-  const rng = new Rng(seed);
+  const rng = new SeededRandom(seed);
   const pipelines = pipelinesFor(stages);
   const long = acDateTime(SEED_NOW_MS - 500 * DAY_MS);
   const users: AcUserRecord[] = USERS.map(([username, firstName, lastName], i) => ({
@@ -237,7 +203,7 @@ export function seedState(seed: number, dealCount: number, stages?: number): Fak
     const companyName = company ? accounts[Number(company) - 1]!.name : `${contact.firstName} ${contact.lastName}`;
     deals.push({
       id: String(i + 1),
-      hash: rng.hex(8),
+      hash: rng.chars('0123456789abcdef', 8),
       owner: rng.pick(users).id,
       contact: contact.id,
       organization: company,

@@ -2,6 +2,7 @@ import {
   type CloseFakeState, closeTimestamp, type FakeContact, type FakeCustomField, type FakeLead, type FakePipeline,
   type FakeStatus, type FakeUser, type Json, refreshDueTask, refreshOpportunity,
 } from './state';
+import { SeededRandom } from '../kit/seeded-random';
 import { stagePlan } from '../kit/stages';
 
 export const DEFAULT_SEED = 7802;
@@ -11,40 +12,15 @@ export const DEFAULT_DEALS = 60;
 const BASE_DAY = Date.UTC(2026, 2, 2, 9, 0, 0);
 const DAY_MS = 86_400_000;
 
-class Prng {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-}
-
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** Close ids: a type prefix and 43 base-62 characters (`oppo_…`, `stat_…`). */
-function makeId(prng: Prng, prefix: string): string {
-  let id = `${prefix}_`;
-  for (let i = 0; i < 43; i++) id += BASE62[Math.floor(prng.next() * 62)];
-  return id;
+function makeId(prng: SeededRandom, prefix: string): string {
+  return `${prefix}_${prng.chars(BASE62, 43)}`;
 }
 
 const day = (offset: number): string => new Date(BASE_DAY + offset * DAY_MS).toISOString().slice(0, 10);
-const stamp = (offsetDays: number, prng: Prng): string => closeTimestamp(BASE_DAY + offsetDays * DAY_MS + prng.int(0, DAY_MS - 1));
+const stamp = (offsetDays: number, prng: SeededRandom): string => closeTimestamp(BASE_DAY + offsetDays * DAY_MS + prng.int(0, DAY_MS - 1));
 
 const PIPELINES: { name: string; statuses: [string, FakeStatus['type']][] ; share: number }[] = [
   { name: 'Sales', share: 0.5, statuses: [['Demo Completed', 'active'], ['Proposal Sent', 'active'], ['Contract Sent', 'active'], ['Won', 'won'], ['Lost', 'lost']] },
@@ -70,7 +46,7 @@ const TASK_TEXTS = ['Send the proposal', 'Follow up', 'Book the demo', 'Call abo
 const PRODUCTS = ['Widget A', 'Widget B', 'Widget C', 'Support Plan'];
 const SOURCES = ['Inbound', 'Outbound', 'Referral', 'Partner'];
 
-function customFields(prng: Prng, org: string, by: string): FakeCustomField[] {
+function customFields(prng: SeededRandom, org: string, by: string): FakeCustomField[] {
   const field = (name: string, type: string, extra: Partial<FakeCustomField> = {}): FakeCustomField => ({
     id: makeId(prng, 'cf'),
     name,
@@ -105,7 +81,7 @@ function customFields(prng: Prng, org: string, by: string): FakeCustomField[] {
   ];
 }
 
-function customValue(prng: Prng, f: FakeCustomField, state: CloseFakeState, leadContacts: FakeContact[]): unknown {
+function customValue(prng: SeededRandom, f: FakeCustomField, state: CloseFakeState, leadContacts: FakeContact[]): unknown {
   switch (f.type) {
     case 'text': return `https://example.com/contracts/${prng.int(1000, 9999)}.pdf`;
     case 'textarea': return 'Annual plan for the sales team.\nIncludes onboarding.';
@@ -146,7 +122,7 @@ function pipelinesFor(stages: number | undefined): typeof PIPELINES {
 
 /** Realistic, seeded data: three pipelines, users, leads with contacts, every custom field type, tasks. */
 export function seedState(seed: number, deals: number | Record<string, number>, stages?: number): CloseFakeState {
-  const prng = new Prng(seed);
+  const prng = new SeededRandom(seed);
   const pipelines = pipelinesFor(stages);
   const orgId = makeId(prng, 'orga');
   const users: FakeUser[] = PEOPLE.map(([first, last]) => ({
@@ -198,7 +174,7 @@ export function seedState(seed: number, deals: number | Record<string, number>, 
   return state;
 }
 
-function addOpportunity(state: CloseFakeState, prng: Prng, pipeline: FakePipeline, index: number): void {
+function addOpportunity(state: CloseFakeState, prng: SeededRandom, pipeline: FakePipeline, index: number): void {
   const statusId = pipeline.statusIds[index % pipeline.statusIds.length]!;
   const status = state.statuses.find((s) => s.id === statusId)!;
   const lead = prng.pick(state.leads);
@@ -251,7 +227,7 @@ function addOpportunity(state: CloseFakeState, prng: Prng, pipeline: FakePipelin
   }
 }
 
-function addLeadTasks(state: CloseFakeState, prng: Prng, lead: FakeLead): void {
+function addLeadTasks(state: CloseFakeState, prng: SeededRandom, lead: FakeLead): void {
   for (let i = prng.int(0, 3); i > 0; i--) {
     const user = prng.pick(state.users);
     const done = prng.chance(0.35);
@@ -282,5 +258,5 @@ export function viewOf(task: Json, now = Date.now()): 'inbox' | 'future' | 'arch
 }
 
 export function newId(prefix: string): string {
-  return makeId(new Prng((Math.random() * 2 ** 32) >>> 0), prefix);
+  return makeId(new SeededRandom((Math.random() * 2 ** 32) >>> 0), prefix);
 }

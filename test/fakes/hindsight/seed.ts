@@ -1,3 +1,4 @@
+import { SeededRandom } from '../kit/seeded-random';
 import { stagePlan } from '../kit/stages';
 import type { HsCompetitorRecord, HsDealRecord, HsDriverRecord, FakeState } from './types';
 
@@ -71,31 +72,8 @@ export const LARGE_AMOUNT = 1234567890123.45;
 /** A deal with no amount at all. */
 export const NO_AMOUNT_DEAL_INDEX = 5;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
+/** The seeded source with the two draws only Hindsight's data needs. */
+class Rng extends SeededRandom {
   weighted(items: readonly [string, number][]): string {
     let r = this.next();
     for (const [item, weight] of items) {
@@ -104,12 +82,7 @@ class Rng {
     }
     return items[0]![0];
   }
-  alnum(length: number): string {
-    const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-    let out = '';
-    while (out.length < length) out += chars[Math.floor(this.next() * chars.length)];
-    return out;
-  }
+  /** A number of `length` digits with no leading zero (HubSpot ids). */
   digits(length: number): string {
     let out = String(this.int(1, 9));
     while (out.length < length) out += String(this.int(0, 9));
@@ -188,7 +161,7 @@ export function seedState(seed: number, dealCount: number, stages?: number): Fak
       proposal_due: rng.chance(0.85) ? isoDay(createdMs + rng.int(14, 120) * DAY_MS) : null,
       created_at: isoSecond(createdMs),
       owner_id: rng.chance(0.95) ? rng.pick(OWNERS) : null,
-      salesforce_id: crm === 0 ? `0065g00000${rng.alnum(5)}AAB` : null,
+      salesforce_id: crm === 0 ? `0065g00000${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 5)}AAB` : null,
       hubspot_id: crm === 1 ? rng.digits(10) : null,
       deal_analyzed: analyzed,
       analysis_verified: analyzed && rng.chance(0.5),

@@ -2,6 +2,7 @@ import type {
   FakeState, SpottClientContactRecord, SpottCompanyRecord, SpottCustomAttributeRecord, SpottOpportunityRecord, SpottStageRecord,
   SpottTaskRecord, SpottUserRecord, TaskLinkKind,
 } from './types';
+import { SeededRandom } from '../kit/seeded-random';
 import { stagePlan } from '../kit/stages';
 
 /** Seeded dates count back from here, so a seed always gives the same data. */
@@ -21,38 +22,8 @@ export const EMPTY_STAGE_ID = 'stg_on_hold';
 export const FIXTURE_IDS = { northwind: 'opp_01HZX3K9', initech: 'opp_01HZX7P2' } as const;
 const FIXTURE_COUNT = Object.keys(FIXTURE_IDS).length;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  id(length: number): string {
-    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-    let out = '';
-    while (out.length < length) out += alphabet[Math.floor(this.next() * alphabet.length)];
-    return out;
-  }
-}
+/** Crockford's base 32, the characters of Spott's ULID-style ids. */
+const ULID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const midnight = (ms: number): string => `${iso(ms).slice(0, 10)}T00:00:00.000Z`;
@@ -195,7 +166,7 @@ function usedStagesFor(stages: number | undefined): SpottStageRecord[] {
  * With `stages`, every opportunity (the fixtures too) is spread evenly over exactly that many stages.
  */
 export function seedState(seed: number, deals: number, stages?: number): FakeState {
-  const rng = new Rng(seed);
+  const rng = new SeededRandom(seed);
   const usedStages = usedStagesFor(stages);
   const emptyStage = STAGES.find((s) => s.id === EMPTY_STAGE_ID)!;
   const state: FakeState = {
@@ -211,8 +182,8 @@ export function seedState(seed: number, deals: number, stages?: number): FakeSta
   const ids = new Set(state.opportunities.map((o) => o.id));
   const activeOwners = state.users.filter((u) => !u.deactivatedAt);
   for (let i = state.opportunities.length; i < deals; i++) {
-    let id = `opp_${rng.id(8)}`;
-    while (ids.has(id)) id = `opp_${rng.id(8)}`;
+    let id = `opp_${rng.chars(ULID_ALPHABET, 8)}`;
+    while (ids.has(id)) id = `opp_${rng.chars(ULID_ALPHABET, 8)}`;
     ids.add(id);
     const company = rng.pick(COMPANIES);
     const stage = stages === undefined ? rng.pick(usedStages) : usedStages[i % usedStages.length]!;

@@ -1,3 +1,4 @@
+import { SeededRandom } from '../kit/seeded-random';
 import { stagePlan } from '../kit/stages';
 import { captured } from './captures';
 import type { Actor, FakeState, FieldMetadata, Json, OpportunityRecord, RelatedRecord, StageOption, TaskRecord, TaskTargetRecord } from './types';
@@ -14,33 +15,6 @@ export const OPPORTUNITY_OBJECT_ID = 'cf6e112b-c559-429e-a909-e2c2b7bd9697';
 
 /** The deal whose amount needs more than a double's 53 bits: it must round-trip digit for digit. */
 export const HUGE_MICROS = '90071992547409931234567';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
 
 const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
 /** Ids in the captures' seed pattern: opportunities `50505050-000N-…abc`, tasks `20202020-000N-…def`, taskTargets `60606060-000N-…def`. */
@@ -112,7 +86,7 @@ function companies(): RelatedRecord[] {
 const FIRST = ['Mark', 'Ava', 'Noah', 'Lena', 'Omar', 'Priya', 'Jonas', 'Chloé', 'Kenji', 'Sara', 'Diego', 'Freya'];
 const LAST = ['Young', 'Okafor', 'Berg', 'Rossi', 'Haddad', 'Nair', 'Schmidt', 'Dubois', 'Sato', 'Lind', 'Ortega', 'Walsh'];
 
-function people(companyIds: readonly string[], rng: Rng): RelatedRecord[] {
+function people(companyIds: readonly string[], rng: SeededRandom): RelatedRecord[] {
   const template = captured<RelatedRecord>('get-opportunity-depth1', 'data', 'opportunity', 'pointOfContact');
   return Array.from({ length: 24 }, (_, i) => {
     const first = FIRST[i % FIRST.length]!;
@@ -217,7 +191,7 @@ export function blocknoteOf(markdown: string | null): string | null {
   return JSON.stringify(blocks);
 }
 
-function customValues(fields: readonly FieldMetadata[], n: number, rng: Rng, people: readonly RelatedRecord[]): Json {
+function customValues(fields: readonly FieldMetadata[], n: number, rng: SeededRandom, people: readonly RelatedRecord[]): Json {
   const values: Json = {};
   for (const field of fields) values[field.name] = emptyValue(field);
   if (n > DETAILED_DEALS || !fields.length) return values;
@@ -262,7 +236,7 @@ const TASK_TITLES = [
  * and more, and tasks linked to the first deals through taskTargets.
  */
 export function seedState(seed: number, dealCount: number, withCustomFields = true, stages?: number): FakeState {
-  const rng = new Rng(seed);
+  const rng = new SeededRandom(seed);
   const memberList = members();
   const companyList = companies();
   const peopleList = people(companyList.map((c) => c.id), rng);
