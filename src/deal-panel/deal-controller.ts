@@ -1,5 +1,5 @@
 import type { Account, Deal, Task } from '../model';
-import type { CrmProvider, DealPatch, Logger, ProviderDescriptor } from '../providers/contract';
+import type { CrmProvider, DealDetail, DealPatch, Logger, ProviderDescriptor } from '../providers/contract';
 import {
   WebviewToHostSchema, type DealView, type FieldRef, type HostToWebview, type WebviewToHost,
 } from '../protocol';
@@ -35,6 +35,8 @@ export class DealController {
   private view: DealView | undefined;
   /** Versions (updatedAt) this panel's own writes produced: reaching one of them is not a conflict. */
   private readonly ownVersions = new Set<string>();
+  /** The read `prefetch` started, until a load takes it. */
+  private early: Promise<{ detail: DealDetail; hasWebUrl: boolean }> | undefined;
 
   constructor(
     private readonly source: DealSource,
@@ -75,12 +77,25 @@ export class DealController {
     }
   }
 
+  /**
+   * Starts reading the deal while the webview is still starting, so the first 'ready' finds it
+   * read or on its way rather than asking only then.
+   */
+  prefetch(): void {
+    if (this.early) return;
+    const early = this.read();
+    early.catch(() => undefined);
+    this.early = early;
+  }
+
   /** `fresh`: the user asked for Refresh, so the account's stages, fields and users are read again too. */
   async load(options: { fresh?: boolean } = {}): Promise<void> {
     this.port.post({ type: 'loading' });
     this.ownVersions.clear();
+    const early = options.fresh ? undefined : this.early;
+    this.early = undefined;
     try {
-      const detail = await this.source.call((p) => p.getDeal(this.dealId, undefined, options));
+      const { detail, hasWebUrl } = await (early ?? this.read(options));
       const descriptor = this.source.descriptor;
       this.view = {
         accountId: this.source.account.id,
@@ -89,7 +104,7 @@ export class DealController {
         capabilities: { ...(descriptor?.capabilities ?? readOnly) },
         fixedFields: { ...(descriptor?.fixedDealFields ?? {}) },
         note: noteFor(descriptor),
-        hasWebUrl: Boolean(await this.source.call(async (p) => p.webUrl({ kind: 'deal', dealId: this.dealId }))),
+        hasWebUrl,
         ...detail,
         locale: this.locale,
       };
@@ -98,6 +113,12 @@ export class DealController {
     } catch (error) {
       this.port.post({ type: 'loadError', error: toErrorInfo(error) });
     }
+  }
+
+  private async read(options: { fresh?: boolean } = {}): Promise<{ detail: DealDetail; hasWebUrl: boolean }> {
+    const detail = await this.source.call((p) => p.getDeal(this.dealId, undefined, options));
+    const hasWebUrl = Boolean(await this.source.call(async (p) => p.webUrl({ kind: 'deal', dealId: this.dealId })));
+    return { detail, hasWebUrl };
   }
 
   private async edit(message: EditMessage): Promise<void> {

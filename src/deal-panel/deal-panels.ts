@@ -68,6 +68,7 @@ export class DealPanels implements vscode.WebviewPanelSerializer, vscode.Disposa
       },
     }, this.log, vscode.env.language);
     const webview = panel.webview;
+    controller.prefetch();
     loadWebviewBundle(webview, this.extensionUri, { bundle: 'webview', element: 'crm-deal-panel', title: 'Deal', extraImgSources: 'https:' });
     const subscriptions = [
       webview.onDidReceiveMessage((message) => void controller.handle(message)),

@@ -19,6 +19,20 @@ describe('Deal panel controller', () => {
     assert.equal(titles.at(-1), view.deal.name);
   });
 
+  it('reads the deal while the webview starts: ready uses that read, a later ready or Refresh reads again', async () => {
+    const { controller, posted, calls, dealId } = await controllerFor();
+    controller.prefetch();
+    controller.prefetch();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(calls.filter((c) => c === 'getDeal'), ['getDeal'], 'read before the webview is ready, and once');
+    await controller.handle({ type: 'ready' });
+    assert.equal(last(posted, 'init').view.deal.id, dealId);
+    assert.equal(calls.filter((c) => c === 'getDeal').length, 1, 'ready took the read already made');
+    await controller.handle({ type: 'ready' });
+    await controller.handle({ type: 'refresh' });
+    assert.equal(calls.filter((c) => c === 'getDeal').length, 3);
+  });
+
   it('saves a name and answers with what the CRM stored; the tree is told', async () => {
     const { controller, posted, changes, provider, dealId, titles } = await controllerFor();
     await controller.handle({ type: 'ready' });
