@@ -3,6 +3,7 @@ import type { Account, Deal, Pipeline } from '../model';
 import type { CrmProvider, ProviderDescriptor } from '../providers/contract';
 import { Emitter } from '../util/emitter';
 import { OpenTaskList } from './open-task-list';
+import { SharedDealValues } from './shared-deal-values';
 import { StageDealList } from './stage-deal-list';
 
 /** Why an account cannot load until the user acts. */
@@ -41,6 +42,7 @@ export class AccountSession {
   private pipelineLoad: Promise<Pipeline[]> | undefined;
   private readonly stageLists = new Map<string, StageDealList>();
   private taskList: OpenTaskList | undefined;
+  private shared = new SharedDealValues();
   private readonly changes = new Emitter<SessionEvent>();
   private problem: KeyProblem | undefined;
   private waitUntil = 0;
@@ -119,7 +121,10 @@ export class AccountSession {
     const key = `${pipelineId}\u0000${stageId}`;
     let list = this.stageLists.get(key);
     if (!list) {
-      list = new StageDealList((cursor) => this.call((p) => p.listDeals({ pipelineId, stageId, cursor })));
+      list = new StageDealList(async (cursor) => {
+        const page = await this.call((p) => p.listDeals({ pipelineId, stageId, cursor }));
+        return { ...page, items: page.items.map((deal) => this.shared.deal(deal)) };
+      });
       this.stageLists.set(key, list);
     }
     return list;

@@ -97,7 +97,8 @@ export function toDeal(opp: CloseOpportunity, ctx: DealMapContext): Deal {
 
 /** The lead page, where Close shows the lead's opportunities [UNCONFIRMED: no per-opportunity URL found]. */
 export function leadUrl(leadId: string): string {
-  return `${CLOSE_APP_URL}/lead/${encodeURIComponent(leadId)}/`;
+  // join makes one flat string; a template literal keeps three linked pieces per deal (~40 bytes more).
+  return [CLOSE_APP_URL, '/lead/', encodeURIComponent(leadId), '/'].join('');
 }
 
 function cents(value: number | null | undefined): bigint | undefined {
