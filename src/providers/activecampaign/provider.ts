@@ -124,7 +124,7 @@ export class ActiveCampaignProvider implements CrmProvider {
     return deal;
   }
 
-  async getDeal(dealId: string, signal?: AbortSignal): Promise<DealDetail> {
+  async getDeal(dealId: string, signal?: AbortSignal, options?: { fresh?: boolean }): Promise<DealDetail> {
     const api = this.ac(`GET /deals/${dealId}`);
     const envelope = await api.deal(dealId, signal);
     this.learnNames(envelope);
@@ -133,7 +133,8 @@ export class ActiveCampaignProvider implements CrmProvider {
       const users = await this.userList();
       return { deal: toModelDeal(acDeal, await this.names()), stages: [], fields: [], tasks: [], users, raw: rawRecord(acDeal, [], []) };
     }
-    this.fields.clear();
+    // Field definitions last five minutes; the panel's Refresh reads them again.
+    if (options?.fresh) this.fields.clear();
     const [pipelines, fields, data, tasks, users] = await Promise.all([
       this.pipelinesFor(idOf(acDeal.group)),
       this.fields.get(),
