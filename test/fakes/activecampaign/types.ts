@@ -1,3 +1,5 @@
+import type { ConnectionFault, StatusFault } from '../kit/fault-kinds';
+
 /**
  * The fake's records, kept exactly in the form ActiveCampaign's GET returns them: ids and numbers
  * as strings, money as integer cents in a string, currencies in lower case, dates with an offset.
@@ -168,45 +170,20 @@ export interface FakeState {
   nextIds: Record<'deal' | 'datum' | 'task', number>;
 }
 
-/** One request as it reached the fake. */
-export interface RecordedRequest {
-  method: string;
-  /** The path on the wire, without the query: `/api/3/deals/12`. */
-  path: string;
-  /** Decoded query parameters; a repeated name gives an array. */
-  query: Record<string, string | string[]>;
-  headers: Record<string, string | string[] | undefined>;
-  /** Parsed JSON, or the raw text when it is not JSON; undefined when empty. */
-  body: unknown;
-  /** Arrival, epoch ms with sub-ms precision. */
-  at: number;
-  /** The status the fake answered with; undefined while pending or when it dropped the connection. */
-  status?: number;
-}
+export type { RecordedRequest } from '../kit/recorded-request';
 
 /** A failure to inject into the next matching request. */
 export type Fault =
   /** An error status with an AC-shaped body (overridable). */
-  | {
-      kind: 'status';
-      status: 400 | 401 | 403 | 404 | 422 | 429 | 500 | 502 | 503;
+  | (StatusFault<400 | 401 | 403 | 404 | 422 | 429 | 500 | 502 | 503> & {
       /** 404 only: AC's documented `errors[]` body, or the `{message}` body it really sends. Default 'message'. */
       shape?: 'message' | 'errors';
       /** 422 only: the attribute named in `source.pointer`. */
       field?: string;
-      /** 422/403/… text; 429: the body message. */
-      message?: string;
       /** 429: `Retry-After` seconds. Default 1. */
       retryAfterSeconds?: number;
-      body?: unknown;
-      headers?: Record<string, string>;
-    }
-  /** Holds the request without answering for `ms`, then closes the connection; nothing is applied. */
-  | { kind: 'delay'; ms: number }
-  /** Sends a 200 status line, headers and half of the announced body, then drops the connection; nothing is applied. */
-  | { kind: 'drop' }
-  /** Answers 200 with a body of the wrong shape; nothing is applied. Default `{"unexpected": true}`. */
-  | { kind: 'badShape'; body?: unknown };
+    })
+  | ConnectionFault;
 
 export type { FaultMatch } from '../kit/fault-queue';
 
