@@ -1,16 +1,16 @@
-import http from 'node:http';
-import { FaultQueue } from '../kit/fault-queue';
-import { FakeTransport, sendReply } from '../kit/transport';
+import { type FakeControls, FakeServer, sendOutcome } from '../kit/fake-server';
+import { now } from '../kit/recorded-request';
+import { RateWindow } from '../kit/rate-window';
 import {
   badRequest, forbidden, notFound, type Reply, serverError, spottError, tooManyRequests, unauthorized,
 } from './replies';
 import { routeOpportunities, routeTasks, type RouteContext } from './routes';
 import { seedState } from './seed';
-import type { Fault, FaultMatch, FakeConfig, FakeOptions, FakeState, RecordedRequest } from './types';
+import type { Fault, FakeConfig, FakeOptions, FakeState, RecordedRequest } from './types';
 
 export const DEFAULT_FAKE_KEY = 'spott-fake-key-5f3a9c1e7b2d4068a1c3e5f7092b4d6e';
 
-export interface SpottFake {
+export interface SpottFake extends FakeControls<Fault> {
   /** The API base, standing in for https://api.gospott.com. */
   url: string;
   apiKey: string;
@@ -18,60 +18,29 @@ export interface SpottFake {
   state: FakeState;
   /** The knobs (envelope, viewType, PATCH answer, Retry-After); tests may change them. */
   config: FakeConfig;
-  /** Every request that reached the fake, in arrival order. */
-  requests: RecordedRequest[];
-  /** Makes the next matching request(s) fail as described. */
-  failNext(fault: Fault, match?: FaultMatch): void;
-  /** Forgets recorded requests and pending faults (the rate window stays: it is the key's). */
-  clearRequests(): void;
-  close(): Promise<void>;
 }
-
-const now = (): number => performance.timeOrigin + performance.now();
 
 type Route = (ctx: RouteContext) => Reply | undefined;
 const ROUTES: Record<string, Route> = { opportunities: routeOpportunities, tasks: routeTasks };
 
-function parseQuery(search: URLSearchParams): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const [name, value] of search) {
-    const had = query[name];
-    query[name] = had === undefined ? value : Array.isArray(had) ? [...had, value] : [had, value];
-  }
-  return query;
-}
-
-function parseBody(text: string): { value?: unknown; invalid?: boolean } {
-  if (!text.trim()) return {};
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return { value: text, invalid: true };
-  }
-}
-
+/** Spott's reply for an injected error status. */
 function faultReply(fault: Extract<Fault, { kind: 'status' }>, requestId: string): Reply {
-  const withOverrides = (reply: Reply): Reply => ({
-    status: fault.status,
-    body: fault.body ?? reply.body,
-    headers: { ...reply.headers, ...fault.headers },
-  });
   switch (fault.status) {
     case 401:
-      return withOverrides(unauthorized(requestId));
+      return unauthorized(requestId);
     case 403:
-      return withOverrides(forbidden(requestId, fault.message));
+      return forbidden(requestId, fault.message);
     case 404:
-      return withOverrides(notFound(requestId, fault.message ?? 'Opportunity not found'));
+      return notFound(requestId, fault.message ?? 'Opportunity not found');
     case 400:
     case 422: {
       const message = fault.message ?? 'Invalid value';
-      return withOverrides(badRequest(requestId, [fault.field ? `${fault.field}: ${message}` : message], fault.status));
+      return badRequest(requestId, [fault.field ? `${fault.field}: ${message}` : message], fault.status);
     }
     case 429:
-      return withOverrides(tooManyRequests(requestId, fault.retryAfterSeconds === undefined ? 1 : fault.retryAfterSeconds, fault.message));
+      return tooManyRequests(requestId, fault.retryAfterSeconds === undefined ? 1 : fault.retryAfterSeconds, fault.message);
     default:
-      return withOverrides(serverError(fault.status, requestId));
+      return serverError(fault.status, requestId);
   }
 }
 
@@ -94,28 +63,13 @@ export async function startSpottFake(options: FakeOptions = {}): Promise<SpottFa
     patchResponse: options.patchResponse ?? 'status',
     retryAfterHeader: options.retryAfterHeader ?? true,
   };
-  const requests: RecordedRequest[] = [];
-  const faults = new FaultQueue<Fault>();
-  /** Arrival times of the requests served in the current window (refused ones do not count). */
-  let served: number[] = [];
+  /** Spott allows 1000 requests per minute per key; refused requests do not count. */
+  const window = new RateWindow(limit, windowMs);
   const requestId = (): string => `req_${(state.nextIds.request++).toString(16).padStart(8, '0')}`;
 
-
-  /** Refuses the request when `limit` were already served in the window; else counts it. */
-  const rateLimited = (at: number, id: string): Reply | undefined => {
-    served = served.filter((t) => at - t < windowMs);
-    if (served.length >= limit) {
-      const waitMs = served[0]! + windowMs - at;
-      return tooManyRequests(id, config.retryAfterHeader ? Math.max(1, Math.ceil(waitMs / 1000)) : null);
-    }
-    served.push(at);
-    return undefined;
-  };
-
   const handle = (record: RecordedRequest, invalidJson: boolean, id: string): Reply | Fault => {
-    const limited = rateLimited(record.at, id);
-    if (limited) return limited;
-    const fault = faults.take(record.method, record.path);
+    if (!window.admit(record.at)) return tooManyRequests(id, config.retryAfterHeader ? window.retryAfterSeconds(record.at) : null);
+    const fault = server.faults.take(record.method, record.path);
     if (fault) return fault;
     if (record.headers['x-api-key'] !== apiKey) return unauthorized(id);
     if (invalidJson) return badRequest(id, ['Unexpected token in JSON body']);
@@ -125,57 +79,13 @@ export async function startSpottFake(options: FakeOptions = {}): Promise<SpottFa
     return reply ?? spottError(404, `Cannot ${record.method} ${record.path}`, id);
   };
 
-
-  const server = http.createServer((req, res) => {
-    const at = now();
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const body = parseBody(Buffer.concat(chunks).toString('utf8'));
-      const record: RecordedRequest = {
-        method: (req.method ?? 'GET').toUpperCase(),
-        path: url.pathname,
-        query: parseQuery(url.searchParams),
-        headers: { ...req.headers },
-        body: body.value,
-        at,
-      };
-      requests.push(record);
-      const id = requestId();
-      const outcome = handle(record, body.invalid === true, id);
-      if (!('kind' in outcome)) return sendReply(res, record, outcome);
-      const fault = outcome;
-      switch (fault.kind) {
-        case 'status':
-          return sendReply(res, record, faultReply(fault, id));
-        case 'badShape':
-          return sendReply(res, record, { status: 200, body: fault.body ?? { unexpected: true } });
-        case 'delay':
-          return transport.hang(res, fault.ms);
-        case 'drop':
-          return transport.dropHalfway(res, { items: [], pageInfo: { nextCursor: null, hasNextPage: false }, padding: 'x'.repeat(4096) });
-      }
+  const server = new FakeServer<Fault>(({ record, invalidJson }, res) => {
+    const id = requestId();
+    sendOutcome(server, res, record, handle(record, invalidJson, id), {
+      statusReply: (fault) => faultReply(fault, id),
+      dropBody: { items: [], pageInfo: { nextCursor: null, hasNextPage: false }, padding: 'x'.repeat(4096) },
     });
   });
-  const transport = new FakeTransport(server);
-  const port = await transport.listen(options.port ?? 0);
-
-  return {
-    url: `http://127.0.0.1:${port}`,
-    apiKey,
-    state,
-    config,
-    requests,
-    failNext(fault, match = {}) {
-      faults.add(fault, match);
-    },
-    clearRequests() {
-      requests.length = 0;
-      faults.clear();
-    },
-    close() {
-      return transport.close();
-    },
-  };
+  const port = await server.listen(options.port);
+  return { url: `http://127.0.0.1:${port}`, apiKey, state, config, ...server.controls() };
 }

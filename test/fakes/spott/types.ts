@@ -1,3 +1,5 @@
+import type { ConnectionFault, StatusFault } from '../kit/fault-kinds';
+
 /**
  * The fake's records, unwrapped: the routes render them in Spott's view-typed wrappers
  * (notes §2.4, seed 004). Dates are ISO instants with milliseconds, as Spott's examples show.
@@ -118,42 +120,18 @@ export interface FakeConfig {
   retryAfterHeader: boolean;
 }
 
-/** One request as it reached the fake. */
-export interface RecordedRequest {
-  method: string;
-  /** The path on the wire, without the query: `/opportunities/opp_1`. */
-  path: string;
-  /** Decoded query parameters; a repeated name gives an array. */
-  query: Record<string, string | string[]>;
-  headers: Record<string, string | string[] | undefined>;
-  /** Parsed JSON, or the raw text when it is not JSON; undefined when empty. */
-  body: unknown;
-  /** Arrival, epoch ms with sub-ms precision. */
-  at: number;
-  /** The status the fake answered with; undefined while pending or when it dropped the connection. */
-  status?: number;
-}
+export type { RecordedRequest } from '../kit/recorded-request';
 
 /** A failure to inject into the next matching request. */
 export type Fault =
   /** An error status with Spott's `{status, message, requestId}` body (overridable). */
-  | {
-      kind: 'status';
-      status: 400 | 401 | 403 | 404 | 422 | 429 | 500 | 502 | 503;
+  | (StatusFault<400 | 401 | 403 | 404 | 422 | 429 | 500 | 502 | 503> & {
       /** 400/422: the body key named at the start of the message (`"stageId: …"`). */
       field?: string;
-      message?: string;
       /** 429: `Retry-After` seconds; null sends none. Default 1. */
       retryAfterSeconds?: number | null;
-      body?: unknown;
-      headers?: Record<string, string>;
-    }
-  /** Holds the request without answering for `ms`, then closes the connection; nothing is applied. */
-  | { kind: 'delay'; ms: number }
-  /** Sends a 200 status line, headers and half of the announced body, then drops the connection; nothing is applied. */
-  | { kind: 'drop' }
-  /** Answers 200 with a body of the wrong shape; nothing is applied. Default `{"unexpected": true}`. */
-  | { kind: 'badShape'; body?: unknown };
+    })
+  | ConnectionFault;
 
 export type { FaultMatch } from '../kit/fault-queue';
 
