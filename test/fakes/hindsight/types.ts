@@ -1,3 +1,5 @@
+import type { ConnectionFault, StatusFault } from '../kit/fault-kinds';
+
 /**
  * The fake's records, kept exactly in the shape Hindsight's `GET /deals` documents (seed 000 and
  * the notes' fixtures H1/H3): snake_case keys, a JSON number amount with no currency, stage names
@@ -51,39 +53,16 @@ export interface FakeState {
   deals: HsDealRecord[];
 }
 
-/** One request as it reached the fake. */
-export interface RecordedRequest {
-  method: string;
-  /** The path on the wire, without the query: `/api/v1/deals`. */
-  path: string;
-  /** Decoded query parameters; a repeated name gives an array. */
-  query: Record<string, string | string[]>;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
-  /** Arrival, epoch ms with sub-ms precision. */
-  at: number;
-  /** The status the fake answered with; undefined while pending or when it dropped the connection. */
-  status?: number;
-}
+export type { RecordedRequest } from '../kit/recorded-request';
 
 /** A failure to inject into the next matching request. */
 export type Fault =
   /** An error status with Hindsight's `{"message": …}` body (overridable). */
-  | {
-      kind: 'status';
-      status: 400 | 401 | 403 | 404 | 429 | 500 | 502 | 503;
-      message?: string;
+  | (StatusFault<400 | 401 | 403 | 404 | 429 | 500 | 502 | 503> & {
       /** 429: `Retry-After` seconds. Hindsight documents none, so none unless given. */
       retryAfterSeconds?: number;
-      body?: unknown;
-      headers?: Record<string, string>;
-    }
-  /** Holds the request without answering for `ms`, then closes the connection. */
-  | { kind: 'delay'; ms: number }
-  /** Sends a 200 status line, headers and half of the announced body, then drops the connection. */
-  | { kind: 'drop' }
-  /** Answers 200 with a body of the wrong shape. Default `{"unexpected": true}`; a string is sent as is. */
-  | { kind: 'badShape'; body?: unknown };
+    })
+  | ConnectionFault;
 
 export type { FaultMatch } from '../kit/fault-queue';
 
