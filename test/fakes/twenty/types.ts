@@ -1,3 +1,5 @@
+import type { ConnectionFault, StatusFault } from '../kit/fault-kinds';
+
 /**
  * The fake's records, kept as Twenty's REST API returns them (the real captures in
  * test/fixtures/twenty-real/ are the templates): composites as objects with every sub-field, money
@@ -91,41 +93,16 @@ export interface FakeState {
   counters: Record<'task' | 'taskTarget', number>;
 }
 
-/** One request as it reached the fake. */
-export interface RecordedRequest {
-  method: string;
-  /** The path on the wire, without the query: `/rest/opportunities`. */
-  path: string;
-  /** Decoded query parameters; a repeated name gives an array. */
-  query: Record<string, string | string[]>;
-  headers: Record<string, string | string[] | undefined>;
-  /** Parsed JSON, or the raw text when it is not JSON; undefined when empty. */
-  body: unknown;
-  /** Arrival, epoch ms with sub-ms precision. */
-  at: number;
-  /** The status the fake answered with; undefined while pending or when it dropped the connection. */
-  status?: number;
-}
+export type { RecordedRequest } from '../kit/recorded-request';
 
 /** A failure to inject into the next matching request. */
 export type Fault =
-  /** An error status with Twenty's body for it (overridable). */
-  | {
-      kind: 'status';
-      status: 400 | 401 | 402 | 403 | 404 | 429 | 500 | 502 | 503;
-      /** The text of `messages[0]`. */
-      message?: string;
+  /** An error status with Twenty's body for it (overridable); `message` is the text of `messages[0]`. */
+  | (StatusFault<400 | 401 | 402 | 403 | 404 | 429 | 500 | 502 | 503> & {
       /** 429: `Retry-After` and `retryAfterSeconds`. Default 1. */
       retryAfterSeconds?: number;
-      body?: unknown;
-      headers?: Record<string, string>;
-    }
-  /** Holds the request without answering for `ms`, then closes the connection; nothing is applied. */
-  | { kind: 'delay'; ms: number }
-  /** Sends a 200 status line, headers and half of the announced body, then drops the connection; nothing is applied. */
-  | { kind: 'drop' }
-  /** Answers 200 with a body of the wrong shape; nothing is applied. Default `{"unexpected": true}`. */
-  | { kind: 'badShape'; body?: unknown };
+    })
+  | ConnectionFault;
 
 export type { FaultMatch } from '../kit/fault-queue';
 
