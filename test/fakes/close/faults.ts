@@ -16,24 +16,8 @@ export type CloseFault =
   /** 200 with a body of the wrong shape (default: `data` is a string, `id` a number). */
   | { kind: 'wrongShape'; body?: unknown };
 
-export interface FaultMatch {
-  method?: string;
-  /** Matched against the path after `/api/v1` (e.g. `/opportunity/oppo_1/`); a string must be equal. */
-  path?: string | RegExp;
-}
-
-export interface QueuedFault {
-  fault: CloseFault;
-  match: FaultMatch;
-  /** How many more requests it applies to. */
-  times: number;
-}
-
-export function matches(match: FaultMatch, method: string, path: string): boolean {
-  if (match.method && match.method.toUpperCase() !== method.toUpperCase()) return false;
-  if (match.path === undefined) return true;
-  return typeof match.path === 'string' ? match.path === path : match.path.test(path);
-}
+/** Matched against the path after `/api/v1` (e.g. `/opportunity/oppo_1/`). */
+export type { FaultMatch } from '../kit/fault-queue';
 
 /** Bodies as Close sends them; only the 400 and 429 shapes are documented, the rest [UNCONFIRMED]. */
 export function closeErrorBody(status: number): unknown {
