@@ -4,51 +4,23 @@
  *     [--key KEY] [--envelope pageInfo|pagination] [--no-view-type] [--patch-response status|opportunity|empty]
  * Prints one JSON line: {"url": "...", "apiKey": "..."}; use the url as the account's baseUrl.
  */
+import { cliChoice, cliFlag, cliNumber, cliOption, serveUntilKilled, urlAndKey } from '../kit/serve-cli';
 import { startSpottFake } from './server';
 import type { FakeConfig } from './types';
 
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
-function numberOption(name: string): number | undefined {
-  const text = option(name);
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw new Error(`--${name} must be a number`);
-  return value;
-}
-
-function choice<T extends string>(name: string, allowed: readonly T[]): T | undefined {
-  const text = option(name);
-  if (text === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(text)) throw new Error(`--${name} must be one of ${allowed.join(', ')}`);
-  return text as T;
-}
-
-async function main(): Promise<void> {
-  const fake = await startSpottFake({
-    port: numberOption('port'),
-    seed: numberOption('seed'),
-    deals: numberOption('deals'),
-    stages: numberOption('stages'),
-    ratePerSecond: numberOption('rate'),
-    rateWindowMs: numberOption('window'),
-    apiKey: option('key'),
-    envelope: choice<FakeConfig['envelope']>('envelope', ['pageInfo', 'pagination']),
-    viewType: process.argv.includes('--no-view-type') ? false : undefined,
-    patchResponse: choice<FakeConfig['patchResponse']>('patch-response', ['status', 'opportunity', 'empty']),
-  });
-  process.stdout.write(`${JSON.stringify({ url: fake.url, apiKey: fake.apiKey })}\n`);
-  const stop = (): void => {
-    void fake.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+serveUntilKilled(
+  () =>
+    startSpottFake({
+      port: cliNumber('port'),
+      seed: cliNumber('seed'),
+      deals: cliNumber('deals'),
+      stages: cliNumber('stages'),
+      ratePerSecond: cliNumber('rate'),
+      rateWindowMs: cliNumber('window'),
+      apiKey: cliOption('key'),
+      envelope: cliChoice<FakeConfig['envelope']>('envelope', ['pageInfo', 'pagination']),
+      viewType: cliFlag('no-view-type') ? false : undefined,
+      patchResponse: cliChoice<FakeConfig['patchResponse']>('patch-response', ['status', 'opportunity', 'empty']),
+    }),
+  urlAndKey,
+);
