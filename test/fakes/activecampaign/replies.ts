@@ -1,3 +1,4 @@
+import { gatewayErrorPage } from '../kit/gateway-page';
 import type { FakeReply } from '../kit/transport';
 
 export type Reply = FakeReply;
@@ -55,11 +56,7 @@ export const tooManyRequests = (retryAfterSeconds: number, limit: number, messag
 export const serverError = (status: number): Reply =>
   status === 500
     ? { status, body: { message: 'An unexpected error occurred' } }
-    : {
-        status,
-        body: `<html><head><title>${status}</title></head><body><h1>${status === 502 ? '502 Bad Gateway' : '503 Service Unavailable'}</h1></body></html>`,
-        headers: { 'content-type': 'text/html' },
-      };
+    : gatewayErrorPage(status);
 
 export function queryInt(value: string | string[] | undefined, fallback: number): number {
   const text = Array.isArray(value) ? value[0] : value;
@@ -72,12 +69,4 @@ export function pageOf<T>(items: readonly T[], query: Record<string, string | st
   const limit = Math.min(100, Math.max(1, queryInt(query['limit'], defaultLimit)));
   const offset = queryInt(query['offset'], 0);
   return items.slice(offset, offset + limit);
-}
-
-export function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

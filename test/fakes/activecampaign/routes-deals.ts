@@ -1,9 +1,8 @@
 import { acDateTime } from './dates';
 import { writeDatum } from './routes-fields';
 import { renderDeal, renderGroup, renderStage, renderUser } from './render';
-import {
-  first, forbidden, isObject, notFoundErrors, notFoundMessage, ok, pageOf, type Problem, type Reply, unprocessable,
-} from './replies';
+import { first, isObject } from '../kit/request-values';
+import { forbidden, notFoundErrors, notFoundMessage, ok, pageOf, type Problem, type Reply, unprocessable } from './replies';
 import type { AcDealRecord, FakeState } from './types';
 
 export interface RouteContext {

@@ -1,7 +1,8 @@
 import { acDateTime, acUtcTimestamp } from './dates';
 import type { RouteContext } from './routes-deals';
 import { renderDatum } from './render';
-import { first, forbidden, isObject, notFoundErrors, notFoundMessage, ok, type Reply, unprocessable } from './replies';
+import { first, isObject } from '../kit/request-values';
+import { forbidden, notFoundErrors, notFoundMessage, ok, type Reply, unprocessable } from './replies';
 import type { AcFieldDatumRecord, AcFieldMetaRecord } from './types';
 
 const couldNotSave = (value: unknown, type: string): Reply =>

@@ -1,7 +1,8 @@
 import { acDateTime, storedDue } from './dates';
 import type { RouteContext } from './routes-deals';
 import { renderTask } from './render';
-import { first, isObject, notFoundErrors, ok, pageOf, type Problem, type Reply, unprocessable } from './replies';
+import { first, isObject } from '../kit/request-values';
+import { notFoundErrors, ok, pageOf, type Problem, type Reply, unprocessable } from './replies';
 import type { AcTaskRecord } from './types';
 
 const TASK_KEYS = ['title', 'note', 'status', 'relid', 'dealTasktype', 'assignee'];

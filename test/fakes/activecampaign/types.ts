@@ -1,3 +1,4 @@
+import type { SeededFakeOptions } from '../kit/fake-options';
 import type { ConnectionFault, StatusFault } from '../kit/fault-kinds';
 
 /**
@@ -187,13 +188,9 @@ export type Fault =
 
 export type { FaultMatch } from '../kit/fault-queue';
 
-export interface FakeOptions {
+export interface FakeOptions extends SeededFakeOptions {
   /** The key the fake accepts in `Api-Token`. */
   apiKey?: string;
-  /** Seed of the generated data; the same seed gives the same data. Default 1. */
-  seed?: number;
-  /** Number of deals. Default 60. */
-  deals?: number;
   /**
    * Stages of the first pipeline, which then holds every deal, spread evenly:
    * `{deals: 10000, stages: 8}` is one pipeline of 10,000 deals in 8 stages. Default: its 5, deals over both pipelines.
@@ -201,6 +198,4 @@ export interface FakeOptions {
   stages?: number;
   /** Requests per second the fake accepts before answering 429 (AC: 5 per account). Default 5. */
   ratePerSecond?: number;
-  /** Port to listen on (127.0.0.1); default a free one. */
-  port?: number;
 }

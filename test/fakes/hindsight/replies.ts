@@ -1,3 +1,4 @@
+import { gatewayErrorPage } from '../kit/gateway-page';
 import type { FakeReply } from '../kit/transport';
 
 export type Reply = FakeReply;
@@ -27,8 +28,4 @@ export const tooManyRequests = (limit: number, retryAfterSeconds?: number, text?
 export const serverError = (status: number): Reply =>
   status === 500
     ? message(500, 'Internal server error')
-    : {
-        status,
-        body: `<html><head><title>${status}</title></head><body><h1>${status === 502 ? '502 Bad Gateway' : '503 Service Unavailable'}</h1></body></html>`,
-        headers: { 'content-type': 'text/html' },
-      };
+    : gatewayErrorPage(status);

@@ -1,3 +1,4 @@
+import { first } from '../kit/request-values';
 import { badRequest, ok, type Reply } from './replies';
 import type { FakeState, HsDealRecord } from './types';
 
@@ -37,10 +38,6 @@ export const DOCUMENTED_QUERY = new Set([
 const FILTER_TYPES = new Set(['is any of', 'is not']);
 
 class QueryError extends Error {}
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 function wholeNumber(query: Query, name: string, fallback: number, min: number, max: number): number {
   const text = first(query[name]);

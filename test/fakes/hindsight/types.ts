@@ -1,3 +1,4 @@
+import type { SeededFakeOptions } from '../kit/fake-options';
 import type { ConnectionFault, StatusFault } from '../kit/fault-kinds';
 
 /**
@@ -66,13 +67,9 @@ export type Fault =
 
 export type { FaultMatch } from '../kit/fault-queue';
 
-export interface FakeOptions {
+export interface FakeOptions extends SeededFakeOptions {
   /** The key the fake accepts as `Authorization: Bearer <key>`. */
   apiKey?: string;
-  /** Seed of the generated data; the same seed gives the same data. Default 1. */
-  seed?: number;
-  /** Number of deals. Default 60. */
-  deals?: number;
   /**
    * Distinct status values (Hindsight's stages) the deals are spread evenly over:
    * `{deals: 10000, stages: 8}` is a pipeline of 10,000 deals in 8 stages. Default: 7, weighted.
@@ -87,6 +84,4 @@ export interface FakeOptions {
    * (it says "implement exponential backoff"), so none by default.
    */
   retryAfter?: boolean;
-  /** Port to listen on (127.0.0.1); default a free one. */
-  port?: number;
 }

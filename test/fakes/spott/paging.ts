@@ -1,4 +1,4 @@
-import { first } from './replies';
+import { first } from '../kit/request-values';
 import type { FakeConfig } from './types';
 
 /** Spott's `limit`: 1 to 50, default 25 (notes §2.3). */

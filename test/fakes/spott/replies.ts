@@ -1,3 +1,4 @@
+import { gatewayErrorPage } from '../kit/gateway-page';
 import type { FakeReply } from '../kit/transport';
 
 export type Reply = FakeReply;
@@ -34,19 +35,7 @@ export const tooManyRequests = (requestId: string, retryAfterSeconds: number | n
 export const serverError = (status: number, requestId: string): Reply =>
   status === 500
     ? spottError(500, 'Internal server error', requestId)
-    : {
-        status,
-        body: `<html><head><title>${status}</title></head><body><h1>${status === 502 ? '502 Bad Gateway' : '503 Service Unavailable'}</h1></body></html>`,
-        headers: { 'content-type': 'text/html' },
-      };
-
-export function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+    : gatewayErrorPage(status);
 
 /** An ISO 8601 date-time with a zone, as Spott's `date-time` fields are. */
 export function isDateTime(value: unknown): value is string {

@@ -1,6 +1,7 @@
 import { page, touched } from './paging';
 import { renderOpportunity, renderTask } from './render';
-import { badRequest, isDateTime, isObject, notFound, ok, type Reply } from './replies';
+import { isObject } from '../kit/request-values';
+import { badRequest, isDateTime, notFound, ok, type Reply } from './replies';
 import type { FakeConfig, FakeState, SpottTaskRecord, TaskLinkKind } from './types';
 
 export interface RouteContext {

@@ -1,3 +1,4 @@
+import type { SeededFakeOptions } from '../kit/fake-options';
 import type { ConnectionFault, StatusFault } from '../kit/fault-kinds';
 
 /**
@@ -135,13 +136,9 @@ export type Fault =
 
 export type { FaultMatch } from '../kit/fault-queue';
 
-export interface FakeOptions extends Partial<FakeConfig> {
+export interface FakeOptions extends SeededFakeOptions, Partial<FakeConfig> {
   /** The key the fake accepts in `x-api-key`. */
   apiKey?: string;
-  /** Seed of the generated data; the same seed gives the same data. Default 1. */
-  seed?: number;
-  /** Number of opportunities. Default 60. */
-  deals?: number;
   /**
    * Distinct stages the opportunities are spread evenly over (Spott's stages are those in use):
    * `{deals: 10000, stages: 8}` is a pipeline of 10,000 deals in 8 stages. Default: 6, at random.
@@ -156,6 +153,4 @@ export interface FakeOptions extends Partial<FakeConfig> {
   ratePerSecond?: number;
   /** The window the rate is counted in. Default 60 000 ms (per minute, as Spott states it). */
   rateWindowMs?: number;
-  /** Port to listen on (127.0.0.1); default a free one. */
-  port?: number;
 }

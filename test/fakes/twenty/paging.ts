@@ -1,4 +1,5 @@
-import { badRequest, first, type Reply } from './replies';
+import { first } from '../kit/request-values';
+import { badRequest, type Reply } from './replies';
 import type { Json } from './types';
 
 /**

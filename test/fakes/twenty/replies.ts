@@ -1,3 +1,4 @@
+import { gatewayErrorPage } from '../kit/gateway-page';
 import type { FakeReply } from '../kit/transport';
 
 export type Reply = FakeReply;
@@ -67,18 +68,6 @@ export const quotaExceeded = (): Reply => ({
 export const serverError = (status: number): Reply =>
   status === 500
     ? restError(500, 'InternalServerErrorException', 'Internal server error')
-    : {
-        status,
-        body: `<html><head><title>${status}</title></head><body><h1>${status === 502 ? '502 Bad Gateway' : '503 Service Unavailable'}</h1></body></html>`,
-        headers: { 'content-type': 'text/html' },
-      };
-
-export function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+    : gatewayErrorPage(status);
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

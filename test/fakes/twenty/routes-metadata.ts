@@ -1,5 +1,6 @@
 import { captured } from './captures';
-import { first, metadataBadRequest, ok, type Reply } from './replies';
+import { first } from '../kit/request-values';
+import { metadataBadRequest, ok, type Reply } from './replies';
 import type { RouteContext } from './routes-records';
 import { OPPORTUNITY_OBJECT_ID } from './seed';
 import type { Json } from './types';

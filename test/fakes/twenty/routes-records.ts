@@ -1,7 +1,8 @@
 import { FilterError, type FieldInfo, parseFilter } from './filter';
 import { type ListRequest, pageOf, parseListRequest } from './paging';
 import { renderOpportunity, type RenderContext, renderTask, renderTaskTarget } from './render';
-import { badRequest, isObject, notFound, ok, type Reply, UUID } from './replies';
+import { isObject } from '../kit/request-values';
+import { badRequest, notFound, ok, type Reply, UUID } from './replies';
 import { actor, blocknoteOf, searchVector, taskId, taskTargetId } from './seed';
 import type { FakeState, Flavor, Json, OpportunityRecord, TaskRecord, TaskTargetRecord } from './types';
 import { currency, customValue, enumError, foreignKey, instant, notNull, touched, unknownField, WriteError } from './writes';

@@ -1,3 +1,4 @@
+import type { SeededFakeOptions } from '../kit/fake-options';
 import type { ConnectionFault, StatusFault } from '../kit/fault-kinds';
 
 /**
@@ -134,13 +135,9 @@ export interface Flavor {
   taskPlainBody: boolean;
 }
 
-export interface FakeOptions {
+export interface FakeOptions extends SeededFakeOptions {
   /** The key the fake accepts as `Authorization: Bearer <key>`. */
   apiKey?: string;
-  /** Seed of the generated data; the same seed gives the same data. Default 1. */
-  seed?: number;
-  /** Number of opportunities. Default 60. */
-  deals?: number;
   /**
    * Options of the stage SELECT, over which the deals are then spread evenly:
    * `{deals: 10000, stages: 8}` is a pipeline of 10,000 deals in 8 stages. Default: the captured 5.
@@ -167,8 +164,6 @@ export interface FakeOptions {
   taskPlainBody?: boolean;
   /** Seed the custom fields of opportunity (default true). */
   customFields?: boolean;
-  /** Port to listen on (127.0.0.1); default a free one. */
-  port?: number;
 }
 
 export const CAPTURED: Flavor = {

@@ -1,4 +1,5 @@
-import { badRequest, isObject, type Reply, restError } from './replies';
+import { isObject } from '../kit/request-values';
+import { badRequest, type Reply, restError } from './replies';
 import { blocknoteOf } from './seed';
 import type { FieldMetadata, Flavor, Json } from './types';
 
