@@ -1,4 +1,5 @@
 import type { CrmProvider } from '../../../src/providers/contract';
+import { allDealsOf } from './shared-harness';
 
 /**
  * Every stage of one pipeline loaded to the end through the provider, as the tree and the benchmark
@@ -8,15 +9,6 @@ export async function dealsPerStage(provider: CrmProvider, pipelineId: string): 
   const pipeline = (await provider.listPipelines()).find((p) => p.id === pipelineId);
   if (!pipeline) throw new Error(`no pipeline ${pipelineId}`);
   const counts: [string, number][] = [];
-  for (const stage of pipeline.stages) {
-    let count = 0;
-    let cursor: string | undefined;
-    do {
-      const page = await provider.listDeals({ pipelineId, stageId: stage.id, cursor });
-      count += page.items.length;
-      cursor = page.next;
-    } while (cursor !== undefined);
-    counts.push([stage.name, count]);
-  }
+  for (const stage of pipeline.stages) counts.push([stage.name, (await allDealsOf(provider, { pipelineId, stageId: stage.id })).length]);
   return counts;
 }

@@ -34,18 +34,6 @@ export function openSample(storageDir: string, options: SampleProviderOptions = 
   return createSampleProvider(sampleContext(storageDir), { now: () => GENERATION_DAY, ...options });
 }
 
-/** Every deal of a stage, following `next` to the end. */
-export async function allDealsOf(provider: SampleProvider, stage: { pipelineId: string; stageId: string }): Promise<Deal[]> {
-  const deals: Deal[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await provider.listDeals({ ...stage, cursor });
-    deals.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
-  return deals;
-}
-
 /** Per-currency sums with BigInt, independent of the model's totalsByCurrency. */
 export function sumByCurrency(deals: readonly Deal[]): Map<string, bigint> {
   const sums = new Map<string, bigint>();
@@ -70,3 +58,5 @@ export async function rejection(promise: Promise<unknown>): Promise<CrmError> {
   }
   assert.fail('expected the call to fail');
 }
+
+export { allDealsOf } from '../shared-harness';
