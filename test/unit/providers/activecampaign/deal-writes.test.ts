@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { DealSchema, money } from '../../../../src/model';
-import {
-  assertClientRequestsDocumented, type Harness, openDeal, rejectsWith, snapshot, startHarness, stopHarness,
-} from './helpers';
+import { assertClientRequestsDocumented, endTest, type Harness, openDeal, rejectsWith, snapshot, startHarness } from './helpers';
 
 describe('ActiveCampaign provider: deal writes', function () {
   let h: Harness;
@@ -11,8 +9,7 @@ describe('ActiveCampaign provider: deal writes', function () {
     h = await startHarness();
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'passed') assertClientRequestsDocumented(h);
-    await stopHarness(h);
+    await endTest(this, h, assertClientRequestsDocumented);
   });
 
   const puts = () => h.fake.requests.filter((r) => r.method === 'PUT' && r.path.startsWith('/api/3/deals/'));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ActiveCampaignProvider, activeCampaignDescriptor } from '../../../../src/providers/activecampaign';
 import {
-  assertClientRequestsDocumented, assertNoKey, type Harness, openDeal, rejectsWith, snapshot, startHarness, stopHarness,
+  assertClientRequestsDocumented, assertNoKey, endTest, type Harness, openDeal, rejectsWith, snapshot, startHarness, stopHarness,
 } from './helpers';
 
 describe('ActiveCampaign provider: failures', function () {
@@ -11,11 +11,7 @@ describe('ActiveCampaign provider: failures', function () {
     h = await startHarness({ requestTimeoutMs: 400 });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'passed') {
-      assertClientRequestsDocumented(h);
-      assertNoKey(h);
-    }
-    await stopHarness(h);
+    await endTest(this, h, assertClientRequestsDocumented, assertNoKey);
   });
 
   it('401: a wrong key is an auth error, and neither key shows in the message or the log', async () => {

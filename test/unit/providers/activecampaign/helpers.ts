@@ -1,23 +1,18 @@
 import assert from 'node:assert/strict';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ProviderContext, ProviderDescriptor } from '../../../../src/providers/contract';
 import {
   ActiveCampaignProvider, type ActiveCampaignProviderOptions, activeCampaignDescriptor,
 } from '../../../../src/providers/activecampaign';
 import { type ActiveCampaignFake, type FakeOptions, startActiveCampaignFake } from '../../../fakes/activecampaign';
 import { assertRequestsDocumented, loadSubset } from '../../../openapi/check-request';
+import { atClientRate, clientRequests, FAST_RETRY, type RecordingContext, recordingContext } from '../shared-harness';
 
 export const SUBSET = loadSubset(join(__dirname, '../../../openapi/activecampaign-subset.json'));
 export const SALES = { pipelineId: '1' };
-export const USER_AGENT = 'crm-pipelines-vscode';
 
-export interface Harness {
+export interface Harness extends RecordingContext {
   fake: ActiveCampaignFake;
   provider: ActiveCampaignProvider;
-  logs: string[];
-  waits: { reason: string; delayMs: number; operation: string }[];
-  context: ProviderContext;
 }
 
 export interface HarnessOptions {
@@ -38,39 +33,19 @@ const FAST_RATE = 100;
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const rate = options.ratePerSecond ?? FAST_RATE;
   const fake = await startActiveCampaignFake({ ratePerSecond: rate, ...options.fake });
-  const logs: string[] = [];
-  const waits: Harness['waits'] = [];
-  const log = (level: string) => (message: string) => void logs.push(`${level} ${message}`);
-  const context: ProviderContext = {
-    account: { id: 'ac-test', provider: 'activecampaign', label: 'Acme AC', baseUrl: options.baseUrl ? options.baseUrl(fake.url) : fake.url },
-    apiKey: options.apiKey ?? fake.apiKey,
-    logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-    requestTimeoutMs: options.requestTimeoutMs ?? 5000,
-    storageDir: tmpdir(),
-    onWait: (info) => void waits.push(info),
-  };
-  const clientRate = options.clientRatePerSecond ?? rate;
-  const descriptor: ProviderDescriptor =
-    clientRate === activeCampaignDescriptor.rateLimit?.ratePerSecond
-      ? activeCampaignDescriptor
-      : { ...activeCampaignDescriptor, rateLimit: { ratePerSecond: clientRate, concurrency: 3 } };
-  const provider = new ActiveCampaignProvider(descriptor, context, {
-    retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
-    ...options.providerOptions,
-  });
-  return { fake, provider, logs, waits, context };
+  const recording = recordingContext(
+    { id: 'ac-test', provider: 'activecampaign', label: 'Acme AC', baseUrl: options.baseUrl ? options.baseUrl(fake.url) : fake.url },
+    options.apiKey ?? fake.apiKey,
+    options.requestTimeoutMs ?? 5000,
+  );
+  const descriptor = atClientRate(activeCampaignDescriptor, options.clientRatePerSecond ?? rate, 3);
+  const provider = new ActiveCampaignProvider(descriptor, recording.context, { retry: FAST_RETRY, ...options.providerOptions });
+  return { fake, provider, ...recording };
 }
 
 /** Every request the client sent is an operation of AC's spec, with documented query and body keys. */
 export function assertClientRequestsDocumented(h: Harness): void {
-  const sent = h.fake.requests.filter((r) => r.headers['user-agent'] === USER_AGENT);
-  assertRequestsDocumented(SUBSET, sent);
-}
-
-export async function stopHarness(h: Harness | undefined): Promise<void> {
-  if (!h) return;
-  h.provider.dispose();
-  await h.fake.close();
+  assertRequestsDocumented(SUBSET, clientRequests(h.fake.requests));
 }
 
 /** The deals of a stage as the fake holds them. */
@@ -90,3 +65,4 @@ export function snapshot(h: Harness): string {
 }
 
 export { assertNoKey, rejectsWith } from '../key-checks';
+export { endTest, stopHarness } from '../shared-harness';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { OpenTask } from '../../../../src/providers/contract';
 import type { AcTaskRecord } from '../../../fakes/activecampaign/types';
-import { assertClientRequestsDocumented, assertNoKey, type Harness, rejectsWith, SALES, startHarness, stopHarness } from './helpers';
+import { assertClientRequestsDocumented, assertNoKey, endTest, type Harness, rejectsWith, SALES, startHarness, stopHarness } from './helpers';
 
 describe('ActiveCampaign provider: My Tasks (open deal tasks of the key\'s user)', function () {
   let h: Harness;
@@ -10,11 +10,7 @@ describe('ActiveCampaign provider: My Tasks (open deal tasks of the key\'s user)
     h = await startHarness({ fake: { deals: 120 } });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'passed') {
-      assertClientRequestsDocumented(h);
-      assertNoKey(h);
-    }
-    await stopHarness(h);
+    await endTest(this, h, assertClientRequestsDocumented, assertNoKey);
   });
 
   const me = () => h.fake.state.users[0]!.id;

@@ -1,17 +1,6 @@
 import assert from 'node:assert/strict';
-import type { RecordedRequest } from '../../../fakes/activecampaign';
+import { loadEveryStage, maxInAnyWindow } from '../shared-harness';
 import { assertClientRequestsDocumented, assertNoKey, type Harness, startHarness, stopHarness } from './helpers';
-
-/** The most requests that arrived within any 1-second window. */
-function maxInAnySecond(requests: readonly RecordedRequest[]): number {
-  const times = requests.map((r) => r.at).sort((a, b) => a - b);
-  let max = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (times[i]! - times[j]! >= 1000) j++;
-    max = Math.max(max, i - j + 1);
-  }
-  return max;
-}
 
 describe('ActiveCampaign provider: 5 requests per second', function () {
   this.timeout(60_000);
@@ -25,25 +14,11 @@ describe('ActiveCampaign provider: 5 requests per second', function () {
   it('loads 2,000 deals to the end without a 429, never more than 5 in any second, in the fewest requests', async () => {
     h = await startHarness({ ratePerSecond: 5, fake: { deals: 2000 } });
     const harness = h;
-    const pipelines = await harness.provider.listPipelines();
-    let loaded = 0;
-    // Every stage at once, as a tree expanding them all would; each pages to its end.
-    await Promise.all(
-      pipelines.flatMap((p) =>
-        p.stages.map(async (stage) => {
-          let cursor: string | undefined;
-          do {
-            const page = await harness.provider.listDeals({ pipelineId: p.id, stageId: stage.id, cursor });
-            loaded += page.items.length;
-            cursor = page.next;
-          } while (cursor);
-        }),
-      ),
-    );
+    const loaded = await loadEveryStage(harness.provider, await harness.provider.listPipelines());
     assert.equal(loaded, 2000);
     const requests = harness.fake.requests;
     assert.equal(requests.filter((r) => r.status === 429).length, 0, 'no 429');
-    assert.ok(maxInAnySecond(requests) <= 5, `at most 5 in any second, saw ${maxInAnySecond(requests)}`);
+    assert.ok(maxInAnyWindow(requests, 1000) <= 5, `at most 5 in any second, saw ${maxInAnyWindow(requests, 1000)}`);
     // Minimum: dealGroups + users (owner names, once) + per stage ceil(n/100), at least one page for an empty stage.
     const perStage = harness.fake.state.dealStages.map((s) => Math.max(1, Math.ceil(harness.fake.state.deals.filter((d) => d.stage === s.id).length / 100)));
     const minimum = 2 + perStage.reduce((a, b) => a + b, 0);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { type Deal, DealSchema, FieldDefSchema, PipelineSchema, TaskSchema } from '../../../../src/model';
 import { activeCampaignDescriptor, resolveApiUrl } from '../../../../src/providers/activecampaign';
 import { LOCKED_DEAL_TITLE } from '../../../fakes/activecampaign';
-import { assertClientRequestsDocumented, type Harness, rejectsWith, startHarness, stopHarness } from './helpers';
+import { assertClientRequestsDocumented, endTest, type Harness, rejectsWith, startHarness, stopHarness } from './helpers';
 
 async function allDeals(h: Harness, pipelineId: string, stageId: string): Promise<{ deals: Deal[]; pages: number }> {
   const deals: Deal[] = [];
@@ -24,8 +24,7 @@ describe('ActiveCampaign provider: reads', function () {
     h = await startHarness();
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'passed') assertClientRequestsDocumented(h);
-    await stopHarness(h);
+    await endTest(this, h, assertClientRequestsDocumented);
   });
 
   it('checks the key with GET /users/me and names the user', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AcDealRecord } from '../../../fakes/activecampaign/types';
-import { assertClientRequestsDocumented, assertNoKey, type Harness, rejectsWith, startHarness, stopHarness } from './helpers';
+import { assertClientRequestsDocumented, assertNoKey, endTest, type Harness, rejectsWith, startHarness, stopHarness } from './helpers';
 
 describe('ActiveCampaign provider: deal search (filters[search])', function () {
   let h: Harness;
@@ -9,11 +9,7 @@ describe('ActiveCampaign provider: deal search (filters[search])', function () {
     h = await startHarness({ fake: { deals: 300 } });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'passed') {
-      assertClientRequestsDocumented(h);
-      assertNoKey(h);
-    }
-    await stopHarness(h);
+    await endTest(this, h, assertClientRequestsDocumented, assertNoKey);
   });
 
   /** What AC's `search_field=all` matches: the title, the contact's name, the organisation's name. */

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { TaskSchema } from '../../../../src/model';
-import {
-  assertClientRequestsDocumented, type Harness, openDeal, rejectsWith, snapshot, startHarness, stopHarness,
-} from './helpers';
+import { assertClientRequestsDocumented, endTest, type Harness, openDeal, rejectsWith, snapshot, startHarness } from './helpers';
 
 describe('ActiveCampaign provider: deal tasks', function () {
   let h: Harness;
@@ -11,8 +9,7 @@ describe('ActiveCampaign provider: deal tasks', function () {
     h = await startHarness();
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'passed') assertClientRequestsDocumented(h);
-    await stopHarness(h);
+    await endTest(this, h, assertClientRequestsDocumented);
   });
 
   const tasksOf = (dealId: string) => h.fake.state.dealTasks.filter((t) => t.relid === dealId);
