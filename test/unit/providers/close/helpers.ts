@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { type CrmError, type CrmErrorKind, isCrmError } from '../../../../src/http';
-import type { Deal } from '../../../../src/model';
-import type { ProviderContext } from '../../../../src/providers/contract';
 import { type CloseProvider, createCloseProvider } from '../../../../src/providers/close';
 import type { HttpClientOptions } from '../../../../src/http';
 import { type CloseFake, type CloseFakeOptions, type Json, startCloseFake } from '../../../fakes/close';
 import { assertRequestsDocumented, loadSubset } from '../../../openapi/check-request';
+import { type RecordedWait, recordingContext } from '../shared-harness';
 
 /** A key distinctive enough that finding it anywhere is certainly a leak. */
 export const API_KEY = 'api_4qZ9SECRETcloseKEY7x1';
@@ -16,7 +15,7 @@ export interface Harness {
   fake: CloseFake;
   provider: CloseProvider;
   logs: string[];
-  waits: { reason: string; delayMs: number; operation: string }[];
+  waits: RecordedWait[];
   /** Providers made by `another`, disposed with the harness. */
   extra: CloseProvider[];
   another(options?: { apiKey?: string; timeoutMs?: number; retry?: HttpClientOptions['retry'] }): CloseProvider;
@@ -32,19 +31,11 @@ export interface HarnessOptions {
 export async function openClose(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await startCloseFake({ apiKey: API_KEY, ...options.fake });
   const logs: string[] = [];
-  const waits: Harness['waits'] = [];
+  const waits: RecordedWait[] = [];
+  // Every provider of the harness logs into the same lines and waits.
   const make = (apiKey: string, timeoutMs?: number, retry?: HttpClientOptions['retry']): CloseProvider => {
-    const log = (level: string) => (message: string): void => {
-      logs.push(`${level} ${message}`);
-    };
-    const context: ProviderContext = {
-      account: { id: 'close-test', provider: 'close', label: 'Bluth Co', baseUrl: fake.url },
-      apiKey,
-      logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-      requestTimeoutMs: timeoutMs,
-      storageDir: '/nonexistent',
-      onWait: (info) => waits.push(info),
-    };
+    const account = { id: 'close-test', provider: 'close', label: 'Bluth Co', baseUrl: fake.url } as const;
+    const { context } = recordingContext(account, apiKey, timeoutMs, { storageDir: '/nonexistent', logs, waits });
     return createCloseProvider(context, retry ? { retry } : undefined);
   };
   const extra: CloseProvider[] = [];
@@ -111,19 +102,9 @@ export function storedOpportunity(h: Harness, id: string): Json {
   return opp;
 }
 
-/** Every deal of a stage, following `next` to the end. */
-export async function allDeals(provider: CloseProvider, stage: { pipelineId: string; stageId: string }): Promise<Deal[]> {
-  const deals: Deal[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await provider.listDeals({ ...stage, cursor });
-    deals.push(...page.items);
-    cursor = page.next;
-  } while (cursor !== undefined);
-  return deals;
-}
-
 /** Requests since `from` (an index into fake.requests), as `METHOD /path/`. */
 export function requestLines(h: Harness, from = 0): string[] {
   return h.fake.requests.slice(from).map((r) => `${r.method} ${r.path.replace('/api/v1', '')}`);
 }
+
+export { allDealsOf as allDeals } from '../shared-harness';
