@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { SpottProvider, spottDescriptor, spottErrorDetail } from '../../../../src/providers/spott';
 import { FIXTURE_IDS } from '../../../fakes/spott';
 import {
-  assertClientRequestsDocumented, assertNoKey, type Harness, PIPELINE, passRequests, rejectsWith, sent, snapshot, startHarness,
-  stopHarness,
+  assertClientRequestsDocumented, assertNoKey, endTest, type Harness, passRequests, PIPELINE, rejectsWith, sent, snapshot,
+  startHarness, stopHarness,
 } from './helpers';
 
 const NORTHWIND = FIXTURE_IDS.northwind;
@@ -15,11 +15,7 @@ describe('Spott provider: failures', function () {
     h = await startHarness({ requestTimeoutMs: 400 });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'passed') {
-      assertClientRequestsDocumented(h);
-      assertNoKey(h);
-    }
-    await stopHarness(h);
+    await endTest(this, h, assertClientRequestsDocumented, assertNoKey);
   });
 
   it('401: a wrong key is an auth error, not retried, and neither key shows in the message or the log', async () => {

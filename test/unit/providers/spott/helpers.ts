@@ -1,22 +1,17 @@
 import assert from 'node:assert/strict';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Account } from '../../../../src/model';
-import type { ProviderContext, ProviderDescriptor } from '../../../../src/providers/contract';
 import { SpottProvider, type SpottProviderOptions, spottDescriptor } from '../../../../src/providers/spott';
 import { type FakeOptions, type SpottFake, startSpottFake } from '../../../fakes/spott';
 import { assertRequestsDocumented, loadSubset } from '../../../openapi/check-request';
+import { atClientRate, clientRequests, FAST_RETRY, type RecordingContext, recordingContext } from '../shared-harness';
 
 export const SUBSET = loadSubset(join(__dirname, 'spott-subset.json'));
 export const PIPELINE = 'opportunities';
-export const USER_AGENT = 'crm-pipelines-vscode';
 
-export interface Harness {
+export interface Harness extends RecordingContext {
   fake: SpottFake;
   provider: SpottProvider;
-  logs: string[];
-  waits: { reason: string; delayMs: number; operation: string }[];
-  context: ProviderContext;
 }
 
 export interface HarnessOptions {
@@ -36,39 +31,19 @@ const FAST_RATE = 200;
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const rate = options.ratePerSecond ?? FAST_RATE;
   const fake = await startSpottFake({ ratePerSecond: rate, rateWindowMs: 1000, ...options.fake });
-  const logs: string[] = [];
-  const waits: Harness['waits'] = [];
-  const log = (level: string) => (message: string) => void logs.push(`${level} ${message}`);
-  const context: ProviderContext = {
-    account: { id: 'spott-test', provider: 'spott', label: 'Acme Talent', baseUrl: fake.url, stageOutcomes: options.stageOutcomes },
-    apiKey: options.apiKey ?? fake.apiKey,
-    logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-    requestTimeoutMs: options.requestTimeoutMs ?? 5000,
-    storageDir: tmpdir(),
-    onWait: (info) => void waits.push(info),
-  };
-  const clientRate = options.clientRatePerSecond ?? rate;
-  const descriptor: ProviderDescriptor =
-    clientRate === spottDescriptor.rateLimit?.ratePerSecond
-      ? spottDescriptor
-      : { ...spottDescriptor, rateLimit: { ratePerSecond: clientRate, concurrency: 4 } };
-  const provider = new SpottProvider(descriptor, context, {
-    retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
-    ...options.providerOptions,
-  });
-  return { fake, provider, logs, waits, context };
+  const recording = recordingContext(
+    { id: 'spott-test', provider: 'spott', label: 'Acme Talent', baseUrl: fake.url, stageOutcomes: options.stageOutcomes },
+    options.apiKey ?? fake.apiKey,
+    options.requestTimeoutMs ?? 5000,
+  );
+  const descriptor = atClientRate(spottDescriptor, options.clientRatePerSecond ?? rate, 4);
+  const provider = new SpottProvider(descriptor, recording.context, { retry: FAST_RETRY, ...options.providerOptions });
+  return { fake, provider, ...recording };
 }
 
 /** Every request the client sent is an operation the notes document, with documented query and body keys. */
 export function assertClientRequestsDocumented(h: Harness): void {
-  const sent = h.fake.requests.filter((r) => r.headers['user-agent'] === USER_AGENT);
-  assertRequestsDocumented(SUBSET, sent);
-}
-
-export async function stopHarness(h: Harness | undefined): Promise<void> {
-  if (!h) return;
-  h.provider.dispose();
-  await h.fake.close();
+  assertRequestsDocumented(SUBSET, clientRequests(h.fake.requests));
 }
 
 /** The fake's opportunities in a stage, in list order (oldest change first). */
@@ -97,3 +72,4 @@ export function sent(h: Harness, method: string, path: string | RegExp) {
 export const passRequests = (n: number): number => Math.max(1, Math.ceil(n / 50));
 
 export { assertNoKey, rejectsWith } from '../key-checks';
+export { endTest, stopHarness } from '../shared-harness';

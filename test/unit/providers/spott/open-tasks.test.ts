@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import type { OpenTask } from '../../../../src/providers/contract';
 import type { SpottTaskRecord } from '../../../fakes/spott/types';
-import { assertClientRequestsDocumented, assertNoKey, type Harness, PIPELINE, rejectsWith, sent, startHarness, stopHarness } from './helpers';
+import {
+  assertClientRequestsDocumented, assertNoKey, endTest, type Harness, PIPELINE, rejectsWith, sent, startHarness, stopHarness,
+} from './helpers';
 
 describe('Spott provider: My Tasks, from the one pass over GET /tasks', function () {
   let h: Harness;
@@ -10,11 +12,7 @@ describe('Spott provider: My Tasks, from the one pass over GET /tasks', function
     h = await startHarness({ fake: { deals: 120 } });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'passed') {
-      assertClientRequestsDocumented(h);
-      assertNoKey(h);
-    }
-    await stopHarness(h);
+    await endTest(this, h, assertClientRequestsDocumented, assertNoKey);
   });
 
   const openOnDeals = () => h.fake.state.tasks.filter((t) => !t.isCompleted && t.links.opportunities.length > 0);

@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
 import { spottDescriptor } from '../../../../src/providers/spott';
-import type { RecordedRequest } from '../../../fakes/spott';
-import { assertClientRequestsDocumented, assertNoKey, type Harness, PIPELINE, passRequests, startHarness, stopHarness } from './helpers';
-
-/** The most requests that arrived within any window of `ms`. */
-function maxInAnyWindow(requests: readonly RecordedRequest[], ms: number): number {
-  const times = requests.map((r) => r.at).sort((a, b) => a - b);
-  let max = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (times[i]! - times[j]! >= ms) j++;
-    max = Math.max(max, i - j + 1);
-  }
-  return max;
-}
+import { loadEveryStage, maxInAnyWindow } from '../shared-harness';
+import { assertClientRequestsDocumented, assertNoKey, type Harness, passRequests, startHarness, stopHarness } from './helpers';
 
 describe('Spott provider: rate limit', function () {
   this.timeout(60_000);
@@ -28,19 +17,7 @@ describe('Spott provider: rate limit', function () {
     const documented = spottDescriptor.rateLimit!.ratePerSecond;
     h = await startHarness({ ratePerSecond: documented, fake: { deals: 1500 } });
     const harness = h;
-    const [pipeline] = await harness.provider.listPipelines();
-    let loaded = 0;
-    // Every stage at once, as a tree expanding them all would; each pages to its end.
-    await Promise.all(
-      pipeline!.stages.map(async (stage) => {
-        let cursor: string | undefined;
-        do {
-          const page = await harness.provider.listDeals({ pipelineId: PIPELINE, stageId: stage.id, cursor });
-          loaded += page.items.length;
-          cursor = page.next;
-        } while (cursor);
-      }),
-    );
+    const loaded = await loadEveryStage(harness.provider, await harness.provider.listPipelines());
     assert.equal(loaded, 1500);
     const requests = harness.fake.requests;
     assert.equal(requests.filter((r) => r.status === 429).length, 0, 'no 429');

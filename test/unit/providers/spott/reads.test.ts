@@ -5,7 +5,8 @@ import { type Deal, DealSchema, FieldDefSchema, PipelineSchema, TaskSchema } fro
 import { ATTRIBUTES_READ_ONLY, PIPELINE_NAME, resolveBaseUrl, spottDescriptor } from '../../../../src/providers/spott';
 import { EMPTY_STAGE_ID, FIXTURE_IDS } from '../../../fakes/spott';
 import {
-  assertClientRequestsDocumented, assertNoKey, fakeDealsOf, type Harness, PIPELINE, passRequests, rejectsWith, sent, startHarness, stopHarness,
+  assertClientRequestsDocumented, assertNoKey, endTest, fakeDealsOf, type Harness, passRequests, PIPELINE, rejectsWith, sent,
+  startHarness, stopHarness,
 } from './helpers';
 
 async function allDeals(h: Harness, stageId: string): Promise<{ deals: Deal[]; pages: number; total?: number }> {
@@ -32,11 +33,7 @@ describe('Spott provider: reads', function () {
     h = await startHarness({ fake: { deals: 130 } });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'passed') {
-      assertClientRequestsDocumented(h);
-      assertNoKey(h);
-    }
-    await stopHarness(h);
+    await endTest(this, h, assertClientRequestsDocumented, assertNoKey);
   });
 
   it('checks the key with one GET /opportunities?limit=1 and the x-api-key header', async () => {

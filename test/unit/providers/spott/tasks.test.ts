@@ -3,7 +3,8 @@ import { TaskSchema } from '../../../../src/model';
 import { spottDescriptor, TASKS_READ_ONLY } from '../../../../src/providers/spott';
 import { FIXTURE_IDS } from '../../../fakes/spott';
 import {
-  assertClientRequestsDocumented, assertNoKey, type Harness, opportunity, passRequests, rejectsWith, sent, snapshot, startHarness, stopHarness,
+  assertClientRequestsDocumented, assertNoKey, endTest, type Harness, opportunity, passRequests, rejectsWith, sent, snapshot,
+  startHarness, stopHarness,
 } from './helpers';
 
 const NORTHWIND = FIXTURE_IDS.northwind;
@@ -15,11 +16,7 @@ describe('Spott provider: tasks', function () {
     h = await startHarness({ fake: { deals: 120 } });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'passed') {
-      assertClientRequestsDocumented(h);
-      assertNoKey(h);
-    }
-    await stopHarness(h);
+    await endTest(this, h, assertClientRequestsDocumented, assertNoKey);
   });
 
   const linkedTo = (id: string) => h.fake.state.tasks.filter((t) => t.links.opportunities.some((l) => l.id === id));

@@ -3,7 +3,8 @@ import { DealSchema, money } from '../../../../src/model';
 import { ATTRIBUTES_READ_ONLY } from '../../../../src/providers/spott';
 import { EMPTY_STAGE_ID, FIXTURE_IDS } from '../../../fakes/spott';
 import {
-  assertClientRequestsDocumented, assertNoKey, fakeDealsOf, type Harness, PIPELINE, rejectsWith, sent, snapshot, startHarness, stopHarness,
+  assertClientRequestsDocumented, assertNoKey, endTest, fakeDealsOf, type Harness, PIPELINE, rejectsWith, sent, snapshot,
+  startHarness, stopHarness,
 } from './helpers';
 
 const NORTHWIND = FIXTURE_IDS.northwind;
@@ -15,11 +16,7 @@ describe('Spott provider: deal writes', function () {
     h = await startHarness();
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'passed') {
-      assertClientRequestsDocumented(h);
-      assertNoKey(h);
-    }
-    await stopHarness(h);
+    await endTest(this, h, assertClientRequestsDocumented, assertNoKey);
   });
 
   const patches = () => sent(h, 'PATCH', /^\/opportunities\//);
