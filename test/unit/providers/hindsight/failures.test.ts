@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { HindsightProvider, hindsightDescriptor } from '../../../../src/providers/hindsight';
 import { STAGES } from '../../../fakes/hindsight';
 import {
-  assertClientRequestsDocumented, assertNoKey, clientRequests, type Harness, PIPELINE, rejectsWith, startHarness, stopHarness,
+  assertClientRequestsDocumented, assertNoKey, clientRequests, endTest, type Harness, PIPELINE, rejectsWith, startHarness,
+  stopHarness,
 } from './helpers';
 
 const STAGE = { pipelineId: PIPELINE, stageId: STAGES.won };
@@ -14,11 +15,7 @@ describe('Hindsight provider: failures', function () {
     h = await startHarness({ requestTimeoutMs: 400 });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'passed') {
-      assertClientRequestsDocumented(h);
-      assertNoKey(h);
-    }
-    await stopHarness(h);
+    await endTest(this, h, assertClientRequestsDocumented, assertNoKey);
   });
 
   it('401: a wrong key is an auth error with Hindsight\'s words, not retried, and neither key shows anywhere', async () => {

@@ -1,20 +1,15 @@
 import assert from 'node:assert/strict';
-import { tmpdir } from 'node:os';
-import type { ProviderContext, ProviderDescriptor } from '../../../../src/providers/contract';
 import { HindsightProvider, type HindsightProviderOptions, hindsightDescriptor } from '../../../../src/providers/hindsight';
 import {
   API_PREFIX, DOCUMENTED_QUERY, type FakeOptions, type HindsightFake, type HsDealRecord, type RecordedRequest, startHindsightFake,
 } from '../../../fakes/hindsight';
+import { atClientRate, clientRequests as requestsOfClient, FAST_RETRY, type RecordingContext, recordingContext } from '../shared-harness';
 
-export const USER_AGENT = 'crm-pipelines-vscode';
 export const PIPELINE = 'deals';
 
-export interface Harness {
+export interface Harness extends RecordingContext {
   fake: HindsightFake;
   provider: HindsightProvider;
-  logs: string[];
-  waits: { reason: string; delayMs: number; operation: string }[];
-  context: ProviderContext;
 }
 
 export interface HarnessOptions {
@@ -40,47 +35,30 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const perMinute = options.ratePerMinute ?? FAST_PER_MINUTE;
   const minuteMs = options.minuteMs ?? 60_000;
   const fake = await startHindsightFake({ ratePerMinute: perMinute, minuteMs, ...options.fake });
-  const logs: string[] = [];
-  const waits: Harness['waits'] = [];
-  const log = (level: string) => (message: string) => void logs.push(`${level} ${message}`);
-  const context: ProviderContext = {
-    account: {
+  const recording = recordingContext(
+    {
       id: 'hs-test',
       provider: 'hindsight',
       label: 'Acme Hindsight',
       baseUrl: options.baseUrl ? options.baseUrl(fake.url) : fake.url,
       ...(options.stageOutcomes ? { stageOutcomes: options.stageOutcomes } : {}),
     },
-    apiKey: options.apiKey ?? fake.apiKey,
-    logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-    requestTimeoutMs: options.requestTimeoutMs ?? 5000,
-    storageDir: tmpdir(),
-    onWait: (info) => void waits.push(info),
-  };
-  const clientPerMinute = options.clientRatePerMinute ?? perMinute;
+    options.apiKey ?? fake.apiKey,
+    options.requestTimeoutMs ?? 5000,
+  );
   // The descriptor states a rate per second of a real minute; a shortened minute keeps the same count per window.
-  const ratePerSecond = clientPerMinute / 60;
-  const descriptor: ProviderDescriptor =
-    ratePerSecond === hindsightDescriptor.rateLimit?.ratePerSecond
-      ? hindsightDescriptor
-      : { ...hindsightDescriptor, rateLimit: { ratePerSecond, concurrency: 2 } };
-  const provider = new HindsightProvider(descriptor, context, {
-    retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
+  const descriptor = atClientRate(hindsightDescriptor, (options.clientRatePerMinute ?? perMinute) / 60, 2);
+  const provider = new HindsightProvider(descriptor, recording.context, {
+    retry: FAST_RETRY,
     rateWindowMs: minuteMs,
     ...options.providerOptions,
   });
-  return { fake, provider, logs, waits, context };
-}
-
-export async function stopHarness(h: Harness | undefined): Promise<void> {
-  if (!h) return;
-  h.provider.dispose();
-  await h.fake.close();
+  return { fake, provider, ...recording };
 }
 
 /** The requests our client sent (not the tests' own fetches). */
 export function clientRequests(h: Harness): RecordedRequest[] {
-  return h.fake.requests.filter((r) => r.headers['user-agent'] === USER_AGENT);
+  return requestsOfClient(h.fake.requests);
 }
 
 /**
@@ -143,15 +121,5 @@ export function stageRequests(size: number): number {
   return Math.floor(size / 100) + 1;
 }
 
-/** The most requests in any window of `windowMs`, by arrival time. */
-export function maxInAnyWindow(requests: readonly RecordedRequest[], windowMs: number): number {
-  const times = requests.map((r) => r.at).sort((a, b) => a - b);
-  let max = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (times[i]! - times[j]! >= windowMs) j++;
-    max = Math.max(max, i - j + 1);
-  }
-  return max;
-}
-
 export { assertNoKey, rejectsWith } from '../key-checks';
+export { endTest, maxInAnyWindow, stopHarness } from '../shared-harness';

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { assertClientRequestsDocumented, assertNoKey, clientRequests, type Harness, PIPELINE, rejectsWith, startHarness, stopHarness } from './helpers';
+import {
+  assertClientRequestsDocumented, assertNoKey, clientRequests, endTest, type Harness, PIPELINE, rejectsWith, startHarness,
+  stopHarness,
+} from './helpers';
 
 describe('Hindsight provider: deal search (searchQuery)', function () {
   let h: Harness;
@@ -8,11 +11,7 @@ describe('Hindsight provider: deal search (searchQuery)', function () {
     h = await startHarness({ fake: { deals: 300 } });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'passed') {
-      assertClientRequestsDocumented(h);
-      assertNoKey(h);
-    }
-    await stopHarness(h);
+    await endTest(this, h, assertClientRequestsDocumented, assertNoKey);
   });
 
   const searches = () => clientRequests(h).filter((r) => r.query['searchQuery'] !== undefined);
