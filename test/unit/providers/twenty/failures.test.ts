@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createTwentyProvider, resolveServerUrl } from '../../../../src/providers/twenty';
-import { assertNoKey, fakeDeal, type Harness, PIPELINE, rejectsWith, sent, snapshot, startHarness, stopHarness } from './helpers';
+import { assertNoKey, endTest, fakeDeal, type Harness, PIPELINE, rejectsWith, sent, snapshot, startHarness, stopHarness } from './helpers';
 
 describe('Twenty provider: failures', function () {
   let h: Harness;
@@ -9,8 +9,7 @@ describe('Twenty provider: failures', function () {
     h = await startHarness({ requestTimeoutMs: 400 });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'passed') assertNoKey(h);
-    await stopHarness(h);
+    await endTest(this, h, assertNoKey);
   });
 
   async function withKey(apiKey: string): Promise<void> {

@@ -1,19 +1,15 @@
 import assert from 'node:assert/strict';
-import { tmpdir } from 'node:os';
 import type { Account } from '../../../../src/model';
-import type { ProviderContext, ProviderDescriptor } from '../../../../src/providers/contract';
+import type { ProviderDescriptor } from '../../../../src/providers/contract';
 import { TwentyProvider, type TwentyProviderOptions, twentyDescriptor } from '../../../../src/providers/twenty';
 import { type FakeOptions, type RecordedRequest, startTwentyFake, type TwentyFake } from '../../../fakes/twenty';
+import { clientRequests, FAST_RETRY, type RecordingContext, recordingContext } from '../shared-harness';
 
 export const PIPELINE = 'stage';
-export const USER_AGENT = 'crm-pipelines-vscode';
 
-export interface Harness {
+export interface Harness extends RecordingContext {
   fake: TwentyFake;
   provider: TwentyProvider;
-  logs: string[];
-  waits: { reason: string; delayMs: number; operation: string }[];
-  context: ProviderContext;
 }
 
 export interface HarnessOptions {
@@ -36,40 +32,29 @@ const FAST = { limit: 1000, windowMs: 1000 };
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const rate = options.rate ?? FAST;
   const fake = await startTwentyFake({ rateLimit: rate, ...options.fake });
-  const logs: string[] = [];
-  const waits: Harness['waits'] = [];
-  const log = (level: string) => (message: string) => void logs.push(`${level} ${message}`);
-  const context: ProviderContext = {
-    account: { id: 'twenty-test', provider: 'twenty', label: 'Acme Twenty', baseUrl: fake.url, ...options.account },
-    apiKey: options.apiKey ?? fake.apiKey,
-    logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-    requestTimeoutMs: options.requestTimeoutMs ?? 5000,
-    storageDir: tmpdir(),
-    onWait: (info) => void waits.push(info),
-  };
+  const recording = recordingContext(
+    { id: 'twenty-test', provider: 'twenty', label: 'Acme Twenty', baseUrl: fake.url, ...options.account },
+    options.apiKey ?? fake.apiKey,
+    options.requestTimeoutMs ?? 5000,
+  );
   const client = options.clientRate ?? rate;
+  // Always the test's rate, without the real burst: the fake's window is scaled to match it.
   const descriptor: ProviderDescriptor = {
     ...twentyDescriptor,
     rateLimit: { ratePerSecond: (client.limit * 1000) / client.windowMs, concurrency: 4 },
   };
-  const provider = new TwentyProvider(descriptor, context, {
-    retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
+  const provider = new TwentyProvider(descriptor, recording.context, {
+    retry: FAST_RETRY,
     timeZone: 'UTC',
     rateWindowMs: client.windowMs,
     ...options.providerOptions,
   });
-  return { fake, provider, logs, waits, context };
-}
-
-export async function stopHarness(h: Harness | undefined): Promise<void> {
-  if (!h) return;
-  h.provider.dispose();
-  await h.fake.close();
+  return { fake, provider, ...recording };
 }
 
 /** The requests our client sent (not the test's own direct calls). */
 export function sent(h: Harness): RecordedRequest[] {
-  return h.fake.requests.filter((r) => r.headers['user-agent'] === USER_AGENT);
+  return clientRequests(h.fake.requests);
 }
 
 /** Every request carried the key as a bearer token and sent `depth` on every record read. */
@@ -94,3 +79,4 @@ export function fakeDeal(h: Harness, predicate: (d: TwentyFake['state']['opportu
 }
 
 export { assertNoKey, rejectsWith } from '../key-checks';
+export { endTest, stopHarness } from '../shared-harness';

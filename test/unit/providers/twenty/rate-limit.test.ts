@@ -2,18 +2,8 @@ import assert from 'node:assert/strict';
 import { type Clock, RateLimiter } from '../../../../src/http';
 import { clientLimits, RATE_WINDOW_MS, twentyDescriptor } from '../../../../src/providers/twenty';
 import type { RecordedRequest } from '../../../fakes/twenty';
-import { assertNoKey, assertRequestsWellFormed, type Harness, PIPELINE, sent, startHarness, stopHarness } from './helpers';
-
-/** The most requests that arrived within any window of `windowMs`. */
-function maxInAnyWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let max = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= windowMs) j++;
-    max = Math.max(max, i - j + 1);
-  }
-  return max;
-}
+import { loadEveryStage, maxInAnyWindow } from '../shared-harness';
+import { assertNoKey, assertRequestsWellFormed, type Harness, sent, startHarness, stopHarness } from './helpers';
 
 /** A clock whose sleeps pass at once, moving time forward: minutes of limiter behaviour in milliseconds. */
 function virtualClock(): Clock & { at: number } {
@@ -43,15 +33,15 @@ describe('Twenty provider: the rate limit', function () {
     assert.ok(limits.burst! + (limits.ratePerSecond * RATE_WINDOW_MS) / 1000 <= 100);
     const clock = virtualClock();
     const limiter = new RateLimiter(limits, clock);
-    const times: number[] = [];
+    const sends: { at: number }[] = [];
     // 400 requests as fast as allowed, with quiet spells that refill the burst, as a user expanding stages would make them.
     for (let i = 0; i < 400; i++) {
       if (i % 150 === 0) clock.at += 30_000;
       const release = await limiter.acquire();
-      times.push(clock.now());
+      sends.push({ at: clock.now() });
       release();
     }
-    const max = maxInAnyWindow(times, 60_000);
+    const max = maxInAnyWindow(sends, 60_000);
     assert.ok(max <= 100, `at most 100 in any minute, saw ${max}`);
     assert.ok(max >= 90, `and close to it (not needlessly slow), saw ${max}`);
   });
@@ -62,23 +52,11 @@ describe('Twenty provider: the rate limit', function () {
     const rate = { limit: 10, windowMs: 2000 };
     h = await startHarness({ rate, fake: { deals: 600, maxLimit: 60, seed: 11 } });
     const harness = h;
-    const [pipeline] = await harness.provider.listPipelines();
-    let loaded = 0;
-    // Every stage at once, as a tree expanding them all would; each pages to its end.
-    await Promise.all(
-      pipeline!.stages.map(async (stage) => {
-        let cursor: string | undefined;
-        do {
-          const page = await harness.provider.listDeals({ pipelineId: PIPELINE, stageId: stage.id, cursor });
-          loaded += page.items.length;
-          cursor = page.next;
-        } while (cursor);
-      }),
-    );
+    const loaded = await loadEveryStage(harness.provider, await harness.provider.listPipelines());
     assert.equal(loaded, 600);
     const requests: RecordedRequest[] = harness.fake.requests;
     assert.equal(requests.filter((r) => r.status === 429).length, 0, 'no 429');
-    const max = maxInAnyWindow(requests.map((r) => r.at), rate.windowMs);
+    const max = maxInAnyWindow(requests, rate.windowMs);
     assert.ok(max <= rate.limit, `at most ${rate.limit} in any window, saw ${max}`);
     // Minimum: the metadata once, then per stage ceil(n/60) pages (one for an empty stage).
     const perStage = harness.fake.state.stageOptions.map((s) => Math.max(1, Math.ceil(harness.fake.state.opportunities.filter((o) => o.stage === s.value).length / 60)));

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { type Deal, DealSchema, FieldDefSchema, PipelineSchema, TaskSchema } from '../../../../src/model';
 import { INFERRED_NOTE, PAGE_SIZE, twentyDescriptor } from '../../../../src/providers/twenty';
 import { HUGE_MICROS } from '../../../fakes/twenty';
-import { assertNoKey, assertRequestsWellFormed, fakeDeal, type Harness, PIPELINE, rejectsWith, sent, startHarness, stopHarness } from './helpers';
+import {
+  assertNoKey, assertRequestsWellFormed, endTest, fakeDeal, type Harness, PIPELINE, rejectsWith, sent, startHarness, stopHarness,
+} from './helpers';
 
 async function allDeals(h: Harness, stageId: string): Promise<{ deals: Deal[]; pages: number; total?: number }> {
   const deals: Deal[] = [];
@@ -23,11 +25,7 @@ describe('Twenty provider: reads', function () {
   let h: Harness | undefined;
 
   afterEach(async function () {
-    if (h && this.currentTest?.state === 'passed') {
-      assertRequestsWellFormed(h);
-      assertNoKey(h);
-    }
-    await stopHarness(h);
+    await endTest(this, h, assertRequestsWellFormed, assertNoKey);
     h = undefined;
   });
 

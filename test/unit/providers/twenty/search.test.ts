@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { assertNoKey, assertRequestsWellFormed, type Harness, PIPELINE, rejectsWith, sent, startHarness, stopHarness } from './helpers';
+import { assertNoKey, assertRequestsWellFormed, endTest, type Harness, PIPELINE, rejectsWith, sent, startHarness, stopHarness } from './helpers';
 
 describe('Twenty provider: deal search (name[ilike])', function () {
   let h: Harness;
@@ -8,11 +8,7 @@ describe('Twenty provider: deal search (name[ilike])', function () {
     h = await startHarness({ fake: { deals: 150 } });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'passed') {
-      assertNoKey(h);
-      assertRequestsWellFormed(h);
-    }
-    await stopHarness(h);
+    await endTest(this, h, assertNoKey, assertRequestsWellFormed);
   });
 
   const searches = () => sent(h).filter((r) => r.path === '/rest/opportunities' && String(r.query['filter'] ?? '').startsWith('name[ilike]'));

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { TaskSchema } from '../../../../src/model';
-import { assertNoKey, assertRequestsWellFormed, fakeDeal, type Harness, rejectsWith, sent, snapshot, startHarness, stopHarness } from './helpers';
+import {
+  assertNoKey, assertRequestsWellFormed, endTest, fakeDeal, type Harness, rejectsWith, sent, snapshot, startHarness, stopHarness,
+} from './helpers';
 
 /** The last request that was not a read. */
 function lastWrite(h: Harness) {
@@ -17,11 +19,7 @@ describe('Twenty provider: tasks', function () {
   let h: Harness | undefined;
 
   afterEach(async function () {
-    if (h && this.currentTest?.state === 'passed') {
-      assertRequestsWellFormed(h);
-      assertNoKey(h);
-    }
-    await stopHarness(h);
+    await endTest(this, h, assertRequestsWellFormed, assertNoKey);
     h = undefined;
   });
 

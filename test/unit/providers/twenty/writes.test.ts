@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { DealSchema, type Money, parseDecimal } from '../../../../src/model';
 import { HUGE_MICROS } from '../../../fakes/twenty';
-import { assertNoKey, assertRequestsWellFormed, fakeDeal, type Harness, rejectsWith, sent, snapshot, startHarness, stopHarness } from './helpers';
+import {
+  assertNoKey, assertRequestsWellFormed, endTest, fakeDeal, type Harness, rejectsWith, sent, snapshot, startHarness, stopHarness,
+} from './helpers';
 
 function lastPatch(h: Harness) {
   const patch = sent(h).filter((r) => r.method === 'PATCH').at(-1);
@@ -13,11 +15,7 @@ describe('Twenty provider: deal writes', function () {
   let h: Harness | undefined;
 
   afterEach(async function () {
-    if (h && this.currentTest?.state === 'passed') {
-      assertRequestsWellFormed(h);
-      assertNoKey(h);
-    }
-    await stopHarness(h);
+    await endTest(this, h, assertRequestsWellFormed, assertNoKey);
     h = undefined;
   });
 
