@@ -87,19 +87,24 @@ export function maxInAnyWindow(requests: readonly { at: number }[], windowMs: nu
   return max;
 }
 
+/** Every item of a paged list, following `next` to the end. */
+export async function allPages<T>(pageAt: (cursor: string | undefined) => Promise<{ items: T[]; next?: string }>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await pageAt(cursor);
+    items.push(...page.items);
+    cursor = page.next;
+  } while (cursor !== undefined);
+  return items;
+}
+
 /** Every deal of a stage, following `next` to the end. */
-export async function allDealsOf<D>(
+export function allDealsOf<D>(
   provider: { listDeals(query: { pipelineId: string; stageId: string; cursor?: string }): Promise<{ items: D[]; next?: string }> },
   stage: { pipelineId: string; stageId: string },
 ): Promise<D[]> {
-  const deals: D[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await provider.listDeals({ ...stage, cursor });
-    deals.push(...page.items);
-    cursor = page.next;
-  } while (cursor !== undefined);
-  return deals;
+  return allPages((cursor) => provider.listDeals({ ...stage, cursor }));
 }
 
 /** Every stage of these pipelines read to its end at once, as a tree expanding them all would; the deals loaded. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { OpenTask } from '../../../../src/providers/contract';
 import type { AcTaskRecord } from '../../../fakes/activecampaign/types';
+import { allPages } from '../shared-harness';
 import { assertClientRequestsDocumented, assertNoKey, endTest, type Harness, rejectsWith, SALES, startHarness, stopHarness } from './helpers';
 
 describe('ActiveCampaign provider: My Tasks (open deal tasks of the key\'s user)', function () {
@@ -17,16 +18,7 @@ describe('ActiveCampaign provider: My Tasks (open deal tasks of the key\'s user)
   const mine = () => h.fake.state.dealTasks.filter((t) => t.assignee === me() && t.status === 0 && t.reltype === 'Deal');
   const paths = (from = 0) => h.fake.requests.slice(from).map((r) => r.path.replace('/api/3', ''));
 
-  async function everyPage(): Promise<OpenTask[]> {
-    const items: OpenTask[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await h.provider.listOpenTasks(cursor);
-      items.push(...page.items);
-      cursor = page.next;
-    } while (cursor !== undefined);
-    return items;
-  }
+  const everyPage = (): Promise<OpenTask[]> => allPages((cursor) => h.provider.listOpenTasks(cursor));
 
   it('lists exactly the incomplete deal tasks assigned to the key\'s user, asking AC to filter them', async () => {
     assert.ok(h.fake.state.dealTasks.some((t) => t.status === 0 && t.assignee !== me()), 'others have open tasks');

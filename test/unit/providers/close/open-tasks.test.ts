@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { OpenTask } from '../../../../src/providers/contract';
 import type { Json } from '../../../fakes/close';
+import { allPages } from '../shared-harness';
 import { API_KEY, allDeals, assertCleanRun, assertNoSecret, expectCrmError, type Harness, openClose } from './helpers';
 
 describe('Close provider: My Tasks lists the key user\'s open tasks', () => {
@@ -20,16 +21,7 @@ describe('Close provider: My Tasks lists the key user\'s open tasks', () => {
     && (t['_type'] === 'lead' || t['_type'] === 'opportunity_due'));
   const taskRequests = () => h.fake.requests.filter((r) => r.path === '/api/v1/task/');
 
-  async function everyPage(): Promise<OpenTask[]> {
-    const items: OpenTask[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await h.provider.listOpenTasks(cursor);
-      items.push(...page.items);
-      cursor = page.next;
-    } while (cursor !== undefined);
-    return items;
-  }
+  const everyPage = (): Promise<OpenTask[]> => allPages((cursor) => h.provider.listOpenTasks(cursor));
 
   it('lists exactly the open lead tasks and opportunity reminders assigned to the key\'s user, soonest first', async () => {
     const expected = mine();

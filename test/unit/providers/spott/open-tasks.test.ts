@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { OpenTask } from '../../../../src/providers/contract';
 import type { SpottTaskRecord } from '../../../fakes/spott/types';
+import { allPages } from '../shared-harness';
 import {
   assertClientRequestsDocumented, assertNoKey, endTest, type Harness, PIPELINE, rejectsWith, sent, startHarness, stopHarness,
 } from './helpers';
@@ -17,16 +18,7 @@ describe('Spott provider: My Tasks, from the one pass over GET /tasks', function
 
   const openOnDeals = () => h.fake.state.tasks.filter((t) => !t.isCompleted && t.links.opportunities.length > 0);
 
-  async function everyPage(): Promise<OpenTask[]> {
-    const items: OpenTask[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await h.provider.listOpenTasks(cursor);
-      items.push(...page.items);
-      cursor = page.next;
-    } while (cursor !== undefined);
-    return items;
-  }
+  const everyPage = (): Promise<OpenTask[]> => allPages((cursor) => h.provider.listOpenTasks(cursor));
 
   it('lists the open tasks linked to an opportunity, soonest due first, each with its deal, read-only', async () => {
     assert.ok(h.fake.state.tasks.some((t) => t.isCompleted), 'done tasks exist');

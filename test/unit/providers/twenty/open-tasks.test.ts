@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { OpenTask } from '../../../../src/providers/contract';
 import { taskId, taskTargetId } from '../../../fakes/twenty/seed';
 import type { TaskRecord } from '../../../fakes/twenty/types';
+import { allPages } from '../shared-harness';
 import { assertNoKey, assertRequestsWellFormed, type Harness, PIPELINE, rejectsWith, sent, startHarness, stopHarness } from './helpers';
 
 for (const flavor of ['captured', 'newest'] as const) {
@@ -31,16 +32,7 @@ for (const flavor of ['captured', 'newest'] as const) {
     }
     const paths = (from = 0) => sent(h).slice(from).map((r) => r.path);
 
-    async function everyPage(): Promise<OpenTask[]> {
-      const items: OpenTask[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await h.provider.listOpenTasks(cursor);
-        items.push(...page.items);
-        cursor = page.next;
-      } while (cursor !== undefined);
-      return items;
-    }
+    const everyPage = (): Promise<OpenTask[]> => allPages((cursor) => h.provider.listOpenTasks(cursor));
 
     it('lists the tasks not done that are linked to an opportunity, soonest due first, each with its deal', async () => {
       assert.ok(h.fake.state.tasks.some((t) => t.status === 'DONE'), 'done tasks exist');
