@@ -19,11 +19,13 @@ export class PipelinesTree implements vscode.TreeDataProvider<TreeNode>, TreeEve
   private sessionSubscriptions: { dispose(): void }[] = [];
 
   constructor(private readonly sessions: AccountSessions, private readonly mediaUri: vscode.Uri) {
-    this.model = new PipelinesTreeModel(sessions, { events: this, locale: vscode.env.language });
+    const view = { changed: (node?: TreeNode) => this.changeEmitter.fire(node) };
+    this.model = new PipelinesTreeModel(sessions, { events: view, locale: vscode.env.language });
   }
 
+  /** Redraws a node (everything when none), once VS Code is not fetching its children. */
   changed(node?: TreeNode): void {
-    this.changeEmitter.fire(node);
+    this.model.redraws.changed(node);
   }
 
   /** Rebuilds the roots after the accounts setting changed. */
@@ -61,7 +63,7 @@ export class PipelinesTree implements vscode.TreeDataProvider<TreeNode>, TreeEve
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> | TreeNode[] {
-    return node ? node.children() : this.model.roots();
+    return this.model.childrenForView(node);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -76,6 +78,7 @@ export class PipelinesTree implements vscode.TreeDataProvider<TreeNode>, TreeEve
 
   dispose(): void {
     for (const s of this.sessionSubscriptions) s.dispose();
+    this.model.redraws.dispose();
     this.changeEmitter.dispose();
   }
 }

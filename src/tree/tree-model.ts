@@ -5,6 +5,7 @@ import { FoundDeals } from './found-deals';
 import { AccountNode } from './nodes/account-node';
 import { InvalidAccountNode } from './nodes/invalid-account-node';
 import type { NodeContext, TreeNode } from './nodes/tree-node';
+import { SettledRedraws } from './settled-redraws';
 
 /**
  * The roots of the Pipelines view and a lookup of the nodes built so far. Account nodes are kept
@@ -16,10 +17,18 @@ export class PipelinesTreeModel {
   private readonly context: NodeContext;
   /** Deals search put into view beyond their stage's loaded pages. */
   readonly found: FoundDeals;
+  /** Every redraw a node asks for goes through here, timed around VS Code's fetches of its children. */
+  readonly redraws: SettledRedraws;
 
-  constructor(private readonly sessions: AccountSessions, context: NodeContext) {
+  constructor(private readonly sessions: AccountSessions, context: NodeContext, redrawSettleMs?: number) {
     this.found = context.found ?? new FoundDeals();
-    this.context = { ...context, found: this.found };
+    this.redraws = new SettledRedraws(context.events, redrawSettleMs);
+    this.context = { ...context, events: this.redraws, found: this.found };
+  }
+
+  /** The children VS Code asked for (the roots when no node), noted so redraws of the node wait for them. */
+  childrenForView(node?: TreeNode): Promise<TreeNode[]> | TreeNode[] {
+    return node ? this.redraws.fetch(node, node.children()) : this.roots();
   }
 
   /** Called after `sessions.sync`: rebuilds the root rows. */

@@ -31,14 +31,31 @@ export interface TreeEvents {
  */
 export abstract class TreeNode {
   private cachedChildren: TreeNode[] | undefined;
+  private childrenLoad: Promise<TreeNode[]> | undefined;
 
   constructor(readonly id: string, readonly parent: TreeNode | undefined) {}
 
   abstract view(): NodeView;
 
-  async children(): Promise<TreeNode[]> {
-    this.cachedChildren ??= await this.loadChildren();
-    return this.cachedChildren;
+  /**
+   * The children, loaded once: callers that ask while they load share that load, so there is one
+   * set of child nodes per id (VS Code and a search's reveal never hold two nodes with one id).
+   */
+  children(): Promise<TreeNode[]> {
+    if (this.cachedChildren) return Promise.resolve(this.cachedChildren);
+    if (!this.childrenLoad) {
+      const load = this.loadChildren().then(
+        (children) => {
+          // Forgotten meanwhile: those who asked get these; the next call loads anew.
+          if (this.childrenLoad === load) this.cachedChildren = children;
+          return children;
+        },
+      ).finally(() => {
+        if (this.childrenLoad === load) this.childrenLoad = undefined;
+      });
+      this.childrenLoad = load;
+    }
+    return this.childrenLoad;
   }
 
   /** Markdown for the hover, built only when the user hovers. */
@@ -54,6 +71,7 @@ export abstract class TreeNode {
   /** Drops cached children so the next `children()` rebuilds them. */
   forgetChildren(): void {
     this.cachedChildren = undefined;
+    this.childrenLoad = undefined;
   }
 
   protected async loadChildren(): Promise<TreeNode[]> {
