@@ -40,6 +40,8 @@ export class PipelinesTreeModel {
       const existing = this.accountNodes.get(id);
       next.set(id, existing && existing.session === session ? existing : new AccountNode(session, this.context));
     }
+    // A removed account's found rows go with it (they hold its deals).
+    for (const id of this.accountNodes.keys()) if (!next.has(id)) this.found.clear(id);
     this.accountNodes = next;
     this.invalidNodes = invalid.map((entry) => new InvalidAccountNode(entry));
   }

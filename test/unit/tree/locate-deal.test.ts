@@ -41,6 +41,14 @@ describe('Locating a deal found by search in the Pipelines tree', () => {
     assert.deepEqual(provider.calls.filter((c) => c.startsWith('listDeals s1')), ['listDeals s1@0'], 'only the first page');
   });
 
+  it('forgets an account\'s "found" rows when the account is removed', async () => {
+    const { model } = setup();
+    await locateDeal(model, 'acct', deal('d7', 's1', 70_000, 'USD'));
+    assert.equal(model.found.in('acct/p1/s1').length, 1);
+    model.setAccounts([], []);
+    assert.deepEqual(model.found.in('acct/p1/s1'), []);
+  });
+
   it('puts a deal beyond the loaded pages at the top of its stage as a "found" row, without loading every page or changing counts', async () => {
     const { model, provider } = setup();
     const far = deal('d7', 's1', 70_000, 'USD');
