@@ -42,7 +42,8 @@ export class CloseProvider implements CrmProvider {
   private readonly users = new Map<string, PersonRef>();
   private readonly contacts = new Map<string, string>();
   private readonly leadOf = new Map<string, string>();
-  private readonly placeOf = new Map<string, { pipelineId?: string; stageId: string }>();
+  private readonly placeOf = new Map<string, Readonly<{ pipelineId?: string; stageId: string }>>();
+  private readonly places = new Map<string, Readonly<{ pipelineId?: string; stageId: string }>>();
   private readonly currencyOf = new Map<string, string | null>();
   private readonly tasks = new Map<string, CloseTask>();
   private usersLoad: Promise<PersonRef[]> | undefined;
@@ -252,7 +253,13 @@ export class CloseProvider implements CrmProvider {
   private remember(opp: CloseOpportunity): void {
     if (opp.lead_id) this.leadOf.set(opp.id, opp.lead_id);
     const pipelineId = opp.pipeline_id ?? this.stages.get(opp.status_id)?.pipelineId;
-    this.placeOf.set(opp.id, { stageId: opp.status_id, ...(pipelineId ? { pipelineId } : {}) });
+    // One shared place per status: 50,000 opportunities would otherwise hold 50,000 copies.
+    let place = this.places.get(opp.status_id);
+    if (!place || place.pipelineId !== pipelineId) {
+      place = { stageId: opp.status_id, ...(pipelineId ? { pipelineId } : {}) };
+      this.places.set(opp.status_id, place);
+    }
+    this.placeOf.set(opp.id, place);
     this.currencyOf.set(opp.id, opp.value_currency?.toUpperCase() ?? null);
     if (opp.contact_id && opp.contact_name) this.contacts.set(opp.contact_id, opp.contact_name);
     if (opp.user_id && opp.user_name && !this.users.has(opp.user_id)) this.users.set(opp.user_id, { id: opp.user_id, name: opp.user_name });
