@@ -121,10 +121,16 @@ export class AccountSession {
     const key = `${pipelineId}\u0000${stageId}`;
     let list = this.stageLists.get(key);
     if (!list) {
-      list = new StageDealList(async (cursor) => {
-        const page = await this.call((p) => p.listDeals({ pipelineId, stageId, cursor }));
-        return { ...page, items: page.items.map((deal) => this.shared.deal(deal)) };
-      });
+      list = new StageDealList(
+        async (cursor) => {
+          const page = await this.call((p) => p.listDeals({ pipelineId, stageId, cursor }));
+          return { ...page, items: page.items.map((deal) => this.shared.deal(deal)) };
+        },
+        {
+          count: () => this.call(async (p) => p.countDeals?.({ pipelineId, stageId })),
+          counted: () => this.changes.fire({ kind: 'stage', pipelineId, stageId }),
+        },
+      );
       this.stageLists.set(key, list);
     }
     return list;
@@ -192,6 +198,7 @@ export class AccountSession {
   dispose(): void {
     this.client?.dispose();
     this.client = undefined;
+    for (const list of this.stageLists.values()) list.reset();
     this.stageLists.clear();
     this.taskList?.dispose();
     this.taskList = undefined;
