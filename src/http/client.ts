@@ -233,9 +233,9 @@ export class HttpClient {
   /** Keeps to what the CRM's quota headers say is left; warns when it is used up. */
   private readQuota(call: Call, response: HttpResponse, seq: number): void {
     const now = this.clock.now();
-    const { remaining, resetInMs } = readRateLimitState(response.headers, now);
+    const { limit, remaining, resetInMs } = readRateLimitState(response.headers, now);
     if (remaining === undefined || resetInMs === undefined || !(resetInMs > 0)) return;
-    this.limiter.observeQuota(seq, remaining, now + resetInMs);
+    this.limiter.observeQuota(seq, remaining, now + resetInMs, limit);
     if (remaining === 0) this.log('warn', `${call.logLine}: rate limit quota used up; holding requests for ${formatWait(resetInMs)}`);
   }
 

@@ -90,12 +90,15 @@ export class RateLimiter {
   }
 
   /**
-   * What a response's quota headers said: `remaining` more until `resetAtMs`, counted when the CRM
-   * took the request numbered `seq`. Requests sent after it may not be counted yet, so they are
+   * What a response's quota headers said: `remaining` of `limit` more until `resetAtMs`, counted
+   * when the CRM took the request numbered `seq`. Requests sent after it may not be counted yet, so they are
    * taken off; none left pauses the account until the reset. A header older than the last one
    * read is ignored.
    */
-  observeQuota(seq: number, remaining: number, resetAtMs: number): void {
+  observeQuota(seq: number, remaining: number, resetAtMs: number, limit?: number): void {
+    // A quota no smaller than the window kept here adds nothing: the send log already holds the
+    // account to it, and a reset rounded up to whole seconds would only stall it.
+    if (this.window && limit !== undefined && limit >= this.window.limit) return;
     const left = remaining - (this.sends - seq);
     if (left <= 0) {
       this.pauseUntil(resetAtMs);

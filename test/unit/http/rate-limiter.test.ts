@@ -73,6 +73,24 @@ describe('RateLimiter', () => {
     assert.deepEqual(later.map((w) => w.grantedAt! - start), [0, 0, 1000, 1000], 'the rest go when the quota resets');
   });
 
+  it('a quota as large as the window kept here does not stall it: a reset rounded up to a second is not waited for', async () => {
+    const clock = new FakeClock();
+    const start = clock.now();
+    const limiter = new RateLimiter({ ratePerSecond: 20, concurrency: 100, window: { limit: 20, ms: 1000 } }, clock);
+    const sent = Array.from({ length: 20 }, () => track(limiter, clock));
+    await clock.advance(0);
+    // Close answers the 20th with remaining=0 and reset=1 (whole seconds).
+    limiter.observeQuota(sent[19]!.release!.seq, 0, start + 1000, 20);
+    const next = track(limiter, clock);
+    await clock.advance(2000);
+    assert.equal(next.grantedAt, start + 1000 + WINDOW_MARGIN_MS, 'the send log alone decides');
+    // A smaller quota (another endpoint group's) is kept to.
+    limiter.observeQuota(next.release!.seq, 0, clock.now() + 1000, 5);
+    const held = track(limiter, clock);
+    await clock.advance(0);
+    assert.equal(held.grantedAt, undefined);
+  });
+
   it('an answer that arrives late does not undo what a newer one said; remaining=0 pauses until the reset', async () => {
     const clock = new FakeClock();
     const start = clock.now();
