@@ -15,8 +15,20 @@ export interface RateLimits {
   window?: { limit: number; ms: number };
 }
 
-/** Added to every window: a request's arrival at the CRM may lag its send time by this much. */
-export const WINDOW_MARGIN_MS = 50;
+/**
+ * Added to every window, for clocks read a millisecond apart. A request's arrival lag needs no
+ * margin: a send stays in the log until its answer came back, and it arrived before that.
+ */
+export const WINDOW_MARGIN_MS = 10;
+
+/** How often to look again when the window is full of requests still waiting for their answers. */
+const IN_FLIGHT_POLL_MS = 10;
+
+/** One send in the window's log: when it went, or once answered (`done`), when its answer came. */
+interface LoggedSend {
+  at: number;
+  done: boolean;
+}
 
 /** Call once when the request is finished; later calls do nothing. */
 export type ReleasePermit = () => void;
@@ -43,8 +55,8 @@ export class RateLimiter {
   private pausedUntilMs = 0;
   private active = 0;
   private readonly window: { limit: number; ms: number } | undefined;
-  /** With a window: the send times still inside it, oldest first. */
-  private sent: number[] = [];
+  /** With a window: the sends still inside it. */
+  private sent: LoggedSend[] = [];
   private readonly slotQueue: SlotWaiter[] = [];
   /** Requests sent so far; numbers each permit. */
   private sends = 0;
@@ -85,7 +97,8 @@ export class RateLimiter {
     this.refilledAt = epochMs - 1000 / this.rate;
     if (this.window) {
       const { limit, ms } = this.window;
-      this.sent = Array.from({ length: limit }, (_, i) => epochMs - ms + (i * ms) / limit);
+      const inFlight = this.sent.filter((e) => !e.done);
+      this.sent = [...inFlight, ...Array.from({ length: limit }, (_, i) => ({ at: epochMs - ms + (i * ms) / limit, done: true }))];
     }
   }
 
@@ -111,27 +124,35 @@ export class RateLimiter {
   /** Waits for a slot, the end of any pause and a token. Rejects with AbortedError when the signal aborts. */
   async acquire(signal?: AbortSignal): Promise<Permit> {
     await this.takeSlot(signal);
+    let logged: LoggedSend | undefined;
     let released = false;
     const release: ReleasePermit = () => {
       if (released) return;
       released = true;
+      if (logged) {
+        logged.at = Math.max(logged.at, this.clock.now());
+        logged.done = true;
+      }
       this.releaseSlot();
     };
     try {
-      return Object.assign(release, { seq: await this.takeToken(signal) });
+      const granted = await this.takeToken(signal);
+      logged = granted.logged;
+      return Object.assign(release, { seq: granted.seq });
     } catch (error) {
       release();
       throw error;
     }
   }
 
-  /** Resolves with the send's number once it may go. */
-  private async takeToken(signal: AbortSignal | undefined): Promise<number> {
+  /** Resolves once the send may go, with its number and (with a window) its log entry. */
+  private async takeToken(signal: AbortSignal | undefined): Promise<{ seq: number; logged?: LoggedSend }> {
     for (;;) {
       throwIfAborted(signal);
       const now = this.clock.now();
       const wait = this.tokenWait(now);
-      if (wait === 0) return ++this.sends;
+      // windowWait logged this send last, synchronously: read it before anything else can run.
+      if (wait === 0) return { seq: ++this.sends, logged: this.window ? this.sent.at(-1) : undefined };
       await this.clock.sleep(wait, signal);
     }
   }
@@ -156,14 +177,19 @@ export class RateLimiter {
     return ((1 - this.tokens) * 1000) / this.rate;
   }
 
-  /** 0 after recording a send at `now` when the window has room; else how long until it has. */
+  /**
+   * 0 after logging a send at `now` when the window has room; else how long until it may have.
+   * A send leaves the log a window after its answer came back, never before.
+   */
   private windowWait(now: number, window: { limit: number; ms: number }): number {
-    while (this.sent.length > 0 && this.sent[0]! <= now - window.ms) this.sent.shift();
+    this.sent = this.sent.filter((e) => !e.done || e.at > now - window.ms);
     if (this.sent.length < window.limit) {
-      this.sent.push(now);
+      this.sent.push({ at: now, done: false });
       return 0;
     }
-    return Math.max(1, this.sent[0]! + window.ms - now);
+    let soonest = Number.POSITIVE_INFINITY;
+    for (const e of this.sent) if (e.done) soonest = Math.min(soonest, e.at + window.ms - now);
+    return Number.isFinite(soonest) ? Math.max(1, soonest) : IN_FLIGHT_POLL_MS;
   }
 
   private refill(now: number): void {

@@ -3,13 +3,17 @@ import { AbortedError } from '../../../src/http/clock';
 import { type Permit, RateLimiter, WINDOW_MARGIN_MS } from '../../../src/http/rate-limiter';
 import { FakeClock } from './helpers/fake-clock';
 
-/** Starts acquire() and records when it resolves (in fake time) or that it was aborted. */
-function track(limiter: RateLimiter, clock: FakeClock, signal?: AbortSignal) {
+/**
+ * Starts acquire() and records when it resolves (in fake time) or that it was aborted. `answerAfterMs`:
+ * the request's answer comes back this long after it went (the permit is released then).
+ */
+function track(limiter: RateLimiter, clock: FakeClock, signal?: AbortSignal, answerAfterMs?: number) {
   const state: { grantedAt?: number; release?: Permit; aborted?: boolean } = {};
   const promise = limiter.acquire(signal).then(
     (release) => {
       state.grantedAt = clock.now();
       state.release = release;
+      if (answerAfterMs !== undefined) void clock.sleep(answerAfterMs).then(() => release());
     },
     (error: unknown) => {
       state.aborted = error instanceof AbortedError;
@@ -35,14 +39,15 @@ describe('RateLimiter', () => {
     const clock = new FakeClock();
     const start = clock.now();
     const limiter = new RateLimiter({ ratePerSecond: 5, concurrency: 100, window: { limit: 5, ms: 1000 } }, clock);
-    const waiters = Array.from({ length: 17 }, () => track(limiter, clock));
+    // Each answer comes 30 ms after its request: a send counts until a window after its answer.
+    const waiters = Array.from({ length: 17 }, () => track(limiter, clock, undefined, 30));
     await clock.advance(0);
     assert.equal(waiters.filter((w) => w.grantedAt !== undefined).length, 5);
     await clock.advance(5000);
     const times = waiters.map((w) => w.grantedAt! - start);
-    for (const t of times) assert.ok(times.filter((u) => u >= t && u < t + 1000 + WINDOW_MARGIN_MS).length <= 5, `window from ${t}`);
+    for (const t of times) assert.ok(times.filter((u) => u >= t && u < t + 1000 + 30 + WINDOW_MARGIN_MS).length <= 5, `window from ${t}`);
     // The documented rate is used, not a fraction of it: 17 requests in a little over three windows.
-    assert.equal(times.at(-1), 3 * (1000 + WINDOW_MARGIN_MS));
+    assert.equal(times.at(-1), 3 * (1000 + 30 + WINDOW_MARGIN_MS));
   });
 
   it('with a window, after a pause the account resumes one request at a time, not with a burst', async () => {
@@ -77,11 +82,11 @@ describe('RateLimiter', () => {
     const clock = new FakeClock();
     const start = clock.now();
     const limiter = new RateLimiter({ ratePerSecond: 20, concurrency: 100, window: { limit: 20, ms: 1000 } }, clock);
-    const sent = Array.from({ length: 20 }, () => track(limiter, clock));
+    const sent = Array.from({ length: 20 }, () => track(limiter, clock, undefined, 0));
     await clock.advance(0);
     // Close answers the 20th with remaining=0 and reset=1 (whole seconds).
     limiter.observeQuota(sent[19]!.release!.seq, 0, start + 1000, 20);
-    const next = track(limiter, clock);
+    const next = track(limiter, clock, undefined, 0);
     await clock.advance(2000);
     assert.equal(next.grantedAt, start + 1000 + WINDOW_MARGIN_MS, 'the send log alone decides');
     // A smaller quota (another endpoint group's) is kept to.
@@ -95,12 +100,12 @@ describe('RateLimiter', () => {
     const clock = new FakeClock();
     const start = clock.now();
     const limiter = new RateLimiter({ ratePerSecond: 20, concurrency: 100, window: { limit: 20, ms: 1000 } }, clock);
-    const sent = Array.from({ length: 2 }, () => track(limiter, clock));
+    const sent = Array.from({ length: 2 }, () => track(limiter, clock, undefined, 0));
     await clock.advance(0);
     limiter.observeQuota(sent[1]!.release!.seq, 1, start + 500);
     limiter.observeQuota(sent[0]!.release!.seq, 10, start + 500);
-    const a = track(limiter, clock);
-    const b = track(limiter, clock);
+    const a = track(limiter, clock, undefined, 0);
+    const b = track(limiter, clock, undefined, 0);
     await clock.advance(0);
     assert.equal(a.grantedAt, start);
     assert.equal(b.grantedAt, undefined, 'the newer answer left one request');
