@@ -14,16 +14,15 @@ type Modules = { z: typeof sourceZ; model: typeof sourceModel; protocol: typeof 
 async function loadBundled(): Promise<{ modules: Modules; inputs: string[] }> {
   const webview = bundleOptions({ production: true }).find((options) => options.outfile === 'dist/webview.js');
   assert.ok(webview, 'the production build has a deal panel bundle');
+  // The deal panel build's own options (platform, target, plugins), as CommonJS so it can be loaded here.
   const result = await esbuild.build({
+    ...webview,
     entryPoints: [path.join(__dirname, 'bundle-entry.ts')],
-    bundle: true,
+    outfile: undefined,
     write: false,
-    minify: true,
     metafile: true,
     format: 'cjs',
-    platform: 'neutral',
     logLevel: 'silent',
-    plugins: webview.plugins,
   });
   const module = { exports: {} as Modules };
   new Function('module', 'exports', result.outputFiles[0]!.text)(module, module.exports);
