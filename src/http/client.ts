@@ -161,11 +161,9 @@ export class HttpClient {
       release();
     }
     this.log('info', `${call.logLine} ${response.status} ${elapsed()}`);
-    if (response.status >= 200 && response.status < 300) {
-      this.readQuota(call, response, release.seq);
-      return { response };
-    }
+    // A 429's headers tell the wait (waitBeforeRetry), not a quota.
     if (response.status !== 429) this.readQuota(call, response, release.seq);
+    if (response.status >= 200 && response.status < 300) return { response };
     return this.statusFailure(call, response);
   }
 
@@ -230,13 +228,14 @@ export class HttpClient {
     }
   }
 
-  /** Keeps to what the CRM's quota headers say is left; warns when it is used up. */
+  /** Keeps to what the CRM's quota headers say is left; warns when that holds the account back. */
   private readQuota(call: Call, response: HttpResponse, seq: number): void {
     const now = this.clock.now();
     const { limit, remaining, resetInMs } = readRateLimitState(response.headers, now);
     if (remaining === undefined || resetInMs === undefined || !(resetInMs > 0)) return;
-    this.limiter.observeQuota(seq, remaining, now + resetInMs, limit);
-    if (remaining === 0) this.log('warn', `${call.logLine}: rate limit quota used up; holding requests for ${formatWait(resetInMs)}`);
+    if (this.limiter.observeQuota(seq, remaining, now + resetInMs, limit)) {
+      this.log('warn', `${call.logLine}: rate limit quota used up; holding requests for ${formatWait(resetInMs)}`);
+    }
   }
 
   /** The longest wait any source asks for: headers, or the provider's reading of the body. */

@@ -105,20 +105,21 @@ export class RateLimiter {
   /**
    * What a response's quota headers said: `remaining` of `limit` more until `resetAtMs`, counted
    * when the CRM took the request numbered `seq`. Requests sent after it may not be counted yet, so they are
-   * taken off; none left pauses the account until the reset. A header older than the last one
-   * read is ignored.
+   * taken off; none left pauses the account until the reset (and returns true). A header older
+   * than the last one read is ignored.
    */
-  observeQuota(seq: number, remaining: number, resetAtMs: number, limit?: number): void {
+  observeQuota(seq: number, remaining: number, resetAtMs: number, limit?: number): boolean {
     // A quota no smaller than the window kept here adds nothing: the send log already holds the
     // account to it, and a reset rounded up to whole seconds would only stall it.
-    if (this.window && limit !== undefined && limit >= this.window.limit) return;
+    if (this.window && limit !== undefined && limit >= this.window.limit) return false;
     const left = remaining - (this.sends - seq);
     if (left <= 0) {
       this.pauseUntil(resetAtMs);
-      return;
+      return true;
     }
-    if (this.quota && this.quota.seq > seq && this.quota.until > this.clock.now()) return;
+    if (this.quota && this.quota.seq > seq && this.quota.until > this.clock.now()) return false;
     this.quota = { left, until: resetAtMs, seq };
+    return false;
   }
 
   /** Waits for a slot, the end of any pause and a token. Rejects with AbortedError when the signal aborts. */

@@ -85,12 +85,12 @@ describe('RateLimiter', () => {
     const sent = Array.from({ length: 20 }, () => track(limiter, clock, undefined, 0));
     await clock.advance(0);
     // Close answers the 20th with remaining=0 and reset=1 (whole seconds).
-    limiter.observeQuota(sent[19]!.release!.seq, 0, start + 1000, 20);
+    assert.equal(limiter.observeQuota(sent[19]!.release!.seq, 0, start + 1000, 20), false, 'not held back, so not reported as such');
     const next = track(limiter, clock, undefined, 0);
     await clock.advance(2000);
     assert.equal(next.grantedAt, start + 1000 + WINDOW_MARGIN_MS, 'the send log alone decides');
     // A smaller quota (another endpoint group's) is kept to.
-    limiter.observeQuota(next.release!.seq, 0, clock.now() + 1000, 5);
+    assert.equal(limiter.observeQuota(next.release!.seq, 0, clock.now() + 1000, 5), true);
     const held = track(limiter, clock);
     await clock.advance(0);
     assert.equal(held.grantedAt, undefined);
