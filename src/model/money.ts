@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberFormat } from '../util/intl-cache';
 
 /**
  * An exact amount of money: minor units as a decimal integer string (bigint-safe), the number of
@@ -70,7 +71,7 @@ export function totalsByCurrency(amounts: Iterable<Money | undefined>): Money[] 
  * Chromium format numeric strings without converting them to floats), so 90071992547409.93 stays exact.
  */
 export function formatMoney(m: Money, locale?: string, options: { compact?: boolean } = {}): string {
-  const format = new Intl.NumberFormat(locale, {
+  const format = numberFormat(locale, {
     style: 'currency',
     currency: m.currency,
     ...(options.compact ? { maximumFractionDigits: 0, minimumFractionDigits: 0 } : {}),

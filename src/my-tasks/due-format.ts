@@ -1,4 +1,5 @@
 import type { Due } from '../model';
+import { dateTimeFormat } from '../util/intl-cache';
 import { dayNumberOfInstant, dueDay, dueInstant, type Calendar, type DueGroupId } from './due-groups';
 
 const DAY_MS = 86_400_000;
@@ -16,7 +17,7 @@ export function shortDue(due: Due | undefined, group: DueGroupId, calendar: Cale
   const time = instant === undefined ? undefined : formatTime(instant, calendar.timeZone, locale);
   const thisYear = new Date(dayNumberOfInstant(calendar.now, calendar.timeZone) * DAY_MS).getUTCFullYear();
   const dayText = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(day * DAY_MS);
+    dateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(day * DAY_MS);
   let date: string | undefined;
   if (group === 'today') date = undefined;
   else if (group === 'thisWeek') date = dayText({ weekday: 'short' });
@@ -31,13 +32,13 @@ export function shortDue(due: Due | undefined, group: DueGroupId, calendar: Cale
 export function longDue(due: Due, calendar: Calendar, locale?: string): string {
   const instant = dueInstant(due);
   if (instant !== undefined) {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: calendar.timeZone }).format(instant);
+    return dateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: calendar.timeZone }).format(instant);
   }
   const day = dueDay(due, calendar.timeZone);
   if (day === undefined) return due.value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(day * DAY_MS);
+  return dateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(day * DAY_MS);
 }
 
 function formatTime(instant: number, timeZone: string | undefined, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(instant);
+  return dateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(instant);
 }

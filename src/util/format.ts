@@ -1,8 +1,9 @@
 import { formatMoney, type Money } from '../model';
+import { dateTimeFormat, numberFormat } from './intl-cache';
 
 /** "1,240" in the user's locale. */
 export function formatCount(n: number, locale?: string): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return numberFormat(locale).format(n);
 }
 
 /** Totals per currency, e.g. "$48,200 + €3,100"; empty when there are none. */
@@ -14,14 +15,14 @@ export function formatTotals(totals: Money[] | undefined, locale?: string): stri
 export function formatDay(isoDate: string, locale?: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   if (!y || !m || !d) return isoDate;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
 }
 
 /** An ISO instant in the user's locale and time zone. */
 export function formatInstant(iso: string, locale?: string): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
 }
 
 const PERIOD_SUFFIX = { one_time: '', monthly: ' / month', annual: ' / year' } as const;
