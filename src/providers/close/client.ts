@@ -18,6 +18,17 @@ export const CLOSE_API_URL = 'https://api.close.com/api/v1';
  */
 export const PAGE_SIZE = { opportunity: 250, task: 1000, customField: 1000, user: 100 } as const;
 
+/**
+ * What a list of opportunities asks Close for (`_fields`): what rows, totals and a later panel's
+ * early task load read, not the custom values, which rows never show and which are half an
+ * opportunity's bytes. A panel reads the whole opportunity.
+ */
+export const ROW_FIELDS = [
+  'id', 'organization_id', 'lead_id', 'lead_name', 'pipeline_id', 'status_id', 'status_label', 'status_type',
+  'value', 'value_currency', 'value_period', 'confidence', 'date_won', 'user_id', 'user_name',
+  'contact_id', 'contact_name', 'date_created', 'date_updated',
+].join(',');
+
 /** Safety stop for `has_more` loops over small lists, should a server never say false. */
 const MAX_PAGES = 100;
 
@@ -83,6 +94,7 @@ export class CloseClient {
       _order_by: '-date_created',
       _skip: skip,
       _limit: PAGE_SIZE.opportunity,
+      _fields: ROW_FIELDS,
     }, signal);
   }
 
@@ -96,6 +108,7 @@ export class CloseClient {
       _order_by: '-date_updated',
       _skip: 0,
       _limit: limit,
+      _fields: ROW_FIELDS,
     }, signal);
   }
 

@@ -124,7 +124,9 @@ function listOpportunities(state: CloseFakeState, req: RouteRequest): Answer {
   matches = orderBy(matches, q.get('_order_by'));
   const paged = page(req, matches);
   if (isAnswer(paged)) return paged;
-  return ok({ has_more: paged.has_more, ...aggregates(matches), data: structuredClone(paged.slice) });
+  // `_fields` narrows each record; the aggregates over every match stay.
+  const fields = q.get('_fields');
+  return ok({ has_more: paged.has_more, ...aggregates(matches), data: (paged.slice as Json[]).map((o) => pick(o, fields)) });
 }
 
 function updateOpportunity(state: CloseFakeState, id: string, req: RouteRequest): Answer {
@@ -230,7 +232,11 @@ function updateTask(state: CloseFakeState, id: string, req: RouteRequest): Answe
 function pick(record: Json, fields: string | null): Json {
   if (!fields) return structuredClone(record);
   const out: Json = {};
-  for (const f of fields.split(',')) if (f in record) out[f] = structuredClone(record[f]);
+  for (const f of fields.split(',')) {
+    // `_fields=custom` stands for every custom field (documented).
+    if (f === 'custom') for (const key of Object.keys(record)) if (key.startsWith('custom.')) out[key] = structuredClone(record[key]);
+    if (f in record) out[f] = structuredClone(record[f]);
+  }
   return out;
 }
 

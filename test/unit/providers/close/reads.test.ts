@@ -58,6 +58,28 @@ describe('Close provider: reads against the fake', () => {
     for (const deal of page.items) DealSchema.parse(deal);
   });
 
+  it('asks a stage list for only the fields rows show (`_fields`); the panel still reads the custom values', async () => {
+    const stage = stageOf(h, 'Sales', 'Demo Completed');
+    const from = h.fake.requests.length;
+    const page = await h.provider.listDeals(stage);
+    const list = h.fake.requests.find((r, i) => i >= from && r.path.endsWith('/opportunity/'))!;
+    assert.ok(list.query['_fields'], 'the list names the fields it needs');
+    const asked = String(list.query['_fields']).split(',');
+    assert.ok(!asked.some((f) => f.startsWith('custom')), 'custom values are not asked for');
+    for (const deal of page.items) {
+      const stored = h.fake.state.opportunities.find((o) => o['id'] === deal.id)!;
+      assert.equal(deal.amount?.minor, stored['value'] === null ? undefined : String(stored['value']));
+      assert.equal(deal.amountPeriod, stored['value_period']);
+      assert.equal(deal.expectedClose, stored['date_won'] ?? undefined);
+      assert.equal(deal.owner?.name, stored['user_name'] ?? undefined);
+      assert.equal(deal.name, stored['lead_name']);
+      assert.equal(deal.updatedAt, stored['date_updated']);
+    }
+    const withCustom = page.items.find((d) => Object.keys(h.fake.state.opportunities.find((o) => o['id'] === d.id)!).some((k) => k.startsWith('custom.')))!;
+    const detail = await h.provider.getDeal(withCustom.id);
+    assert.ok(Object.keys(detail.deal.custom ?? {}).length > 0, 'the panel shows the custom values');
+  });
+
   it('shows no stage total where the stage mixes currencies, and keeps each deal in its own', async () => {
     const stage = stageOf(h, 'Partnerships', 'Evaluation');
     const page = await h.provider.listDeals(stage);
