@@ -2,6 +2,7 @@
  * Dates, times and numbers in the user's locale (the host passes VS Code's display language).
  * A locale tag Intl does not accept falls back to the browser's, rather than breaking the panel.
  */
+import { dateTimeFormat, numberFormat } from '../../src/util/intl-cache';
 
 export function safeLocale(locale: string | undefined): string | undefined {
   if (!locale) return undefined;
@@ -27,20 +28,20 @@ export function isRealDay(text: string): boolean {
 export function formatDay(day: string, locale: string | undefined): string {
   if (!isRealDay(day)) return day;
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' })
+  return dateTimeFormat(safeLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' })
     .format(new Date(Date.UTC(year, month - 1, date)));
 }
 
 export function formatInstant(iso: string, locale: string | undefined): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  return new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(time));
+  return dateTimeFormat(safeLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(time));
 }
 
 /** An exact decimal string with the locale's separators; Intl formats numeric strings without floats. */
 export function formatDecimal(decimal: string, locale: string | undefined): string {
   if (!/^-?\d+(\.\d+)?$/.test(decimal)) return decimal;
-  const format = new Intl.NumberFormat(safeLocale(locale), { maximumFractionDigits: 20 });
+  const format = numberFormat(safeLocale(locale), { maximumFractionDigits: 20 });
   return format.format(decimal as unknown as number);
 }
 
@@ -57,6 +58,6 @@ export function localDay(date: Date): string {
 /** "12.5" as "12.5%" (or "12,5 %") without dividing by 100, which could not stay exact. */
 export function formatPercent(decimal: string, locale: string | undefined): string {
   if (!/^-?\d+(\.\d+)?$/.test(decimal)) return `${decimal} %`;
-  const format = new Intl.NumberFormat(safeLocale(locale), { style: 'unit', unit: 'percent', maximumFractionDigits: 20 });
+  const format = numberFormat(safeLocale(locale), { style: 'unit', unit: 'percent', maximumFractionDigits: 20 });
   return format.format(decimal as unknown as number);
 }

@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import { formatMoney, parseDecimal, toDecimalString, type Money } from '../../src/model';
+import { numberFormat } from '../../src/util/intl-cache';
 import { DECIMAL_HINT, hasAmbiguousComma, parseDecimalText } from './decimal-text';
 import { eventValue, ok, refuse, type FieldContext, type FieldKindModule, type MoneyDraft } from './field-kind';
 import { safeLocale } from './locale-format';
@@ -15,7 +16,7 @@ export function isMoneyDraft(draft: unknown): draft is MoneyDraft {
 /** The currency's usual decimal places (2 for USD, 0 for JPY), for an amount the CRM has not given a unit yet. */
 function currencyPlaces(currency: string): number {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
     return 2;
   }
