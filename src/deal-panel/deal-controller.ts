@@ -16,6 +16,13 @@ export interface DealSource {
   openTasks?(): Pick<OpenTaskList, 'taskChanged' | 'remove'>;
 }
 
+/** One read of the deal, numbered. */
+interface Read {
+  detail: DealDetail;
+  hasWebUrl: boolean;
+  read: number;
+}
+
 /** What the controller needs of the panel; the VS Code host implements it. */
 export interface DealPanelPort {
   post(message: HostToWebview): void;
@@ -36,7 +43,12 @@ export class DealController {
   /** Versions (updatedAt) this panel's own writes produced: reaching one of them is not a conflict. */
   private readonly ownVersions = new Set<string>();
   /** The read `prefetch` started, until a load takes it. */
-  private early: Promise<{ detail: DealDetail; hasWebUrl: boolean }> | undefined;
+  private early: Promise<Read> | undefined;
+  /** The prefetched read once it arrived, while 'ready' may still come: sent without asking again. */
+  private pushed: Read | undefined;
+  /** Numbers the reads, so the webview knows an 'init' it has already drawn. */
+  private reads = 0;
+  private readyCount = 0;
 
   constructor(
     private readonly source: DealSource,
@@ -84,41 +96,62 @@ export class DealController {
   prefetch(): void {
     if (this.early) return;
     const early = this.read();
-    early.catch(() => undefined);
     this.early = early;
+    // Sent as soon as it is read, before the webview says 'ready': VS Code holds a message until the
+    // page has loaded, and the page listens from its first script. That saves the round trip of
+    // 'ready'; 'ready' still answers with the same read, which the page knows by its number.
+    early.then((read) => {
+      if (this.readyCount > 0 || this.early !== early) return;
+      this.pushed = read;
+      this.show(read);
+    }, () => undefined);
   }
 
   /** `fresh`: the user asked for Refresh, so the account's stages, fields and users are read again too. */
   async load(options: { fresh?: boolean } = {}): Promise<void> {
+    const ready = !options.fresh;
+    if (ready) this.readyCount++;
+    // The first 'ready' after a pushed view: the page has it (or gets it again here, same number).
+    const pushed = ready && this.readyCount === 1 ? this.pushed : undefined;
+    this.pushed = undefined;
+    if (pushed && this.view) {
+      this.early = undefined;
+      this.port.post({ type: 'init', view: this.view, read: pushed.read });
+      return;
+    }
     this.port.post({ type: 'loading' });
     this.ownVersions.clear();
     const early = options.fresh ? undefined : this.early;
     this.early = undefined;
     try {
-      const { detail, hasWebUrl } = await (early ?? this.read(options));
-      const descriptor = this.source.descriptor;
-      this.view = {
-        accountId: this.source.account.id,
-        accountLabel: this.source.account.label,
-        providerName: descriptor?.displayName ?? this.source.account.provider,
-        capabilities: { ...(descriptor?.capabilities ?? readOnly) },
-        fixedFields: { ...(descriptor?.fixedDealFields ?? {}) },
-        note: noteFor(descriptor),
-        hasWebUrl,
-        ...detail,
-        locale: this.locale,
-      };
-      this.port.setTitle(detail.deal.name || 'Deal');
-      this.port.post({ type: 'init', view: this.view });
+      this.show(await (early ?? this.read(options)));
     } catch (error) {
       this.port.post({ type: 'loadError', error: toErrorInfo(error) });
     }
   }
 
-  private async read(options: { fresh?: boolean } = {}): Promise<{ detail: DealDetail; hasWebUrl: boolean }> {
+  private show({ detail, hasWebUrl, read }: Read): void {
+    const descriptor = this.source.descriptor;
+    this.view = {
+      accountId: this.source.account.id,
+      accountLabel: this.source.account.label,
+      providerName: descriptor?.displayName ?? this.source.account.provider,
+      capabilities: { ...(descriptor?.capabilities ?? readOnly) },
+      fixedFields: { ...(descriptor?.fixedDealFields ?? {}) },
+      note: noteFor(descriptor),
+      hasWebUrl,
+      ...detail,
+      locale: this.locale,
+    };
+    this.port.setTitle(detail.deal.name || 'Deal');
+    this.port.post({ type: 'init', view: this.view, read });
+  }
+
+  private async read(options: { fresh?: boolean } = {}): Promise<Read> {
+    const read = ++this.reads;
     const detail = await this.source.call((p) => p.getDeal(this.dealId, undefined, options));
     const hasWebUrl = Boolean(await this.source.call(async (p) => p.webUrl({ kind: 'deal', dealId: this.dealId })));
-    return { detail, hasWebUrl };
+    return { detail, hasWebUrl, read };
   }
 
   private async edit(message: EditMessage): Promise<void> {

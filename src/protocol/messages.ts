@@ -77,7 +77,8 @@ export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
 export const HostToWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('loading') }),
-  z.object({ type: z.literal('init'), view: DealViewSchema }),
+  /** `read` numbers the host's reads: the same view may come twice (sent early, then for 'ready'). */
+  z.object({ type: z.literal('init'), view: DealViewSchema, read: z.number().int().nonnegative().optional() }),
   z.object({ type: z.literal('loadError'), error: ErrorInfoSchema }),
   /** The edit was stored: `deal` is what the CRM stored, to replace the optimistic value. */
   z.object({ type: z.literal('edited'), requestId: RequestId, deal: DealSchema }),

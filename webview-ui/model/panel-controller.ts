@@ -25,6 +25,8 @@ export class PanelController {
   loading = true;
   loadError?: ErrorInfo;
   private saved?: SavedState;
+  /** The number of the host's read on screen. */
+  private shownRead?: number;
   private scrollToRestore?: number;
 
   constructor(private readonly io: PanelIo, savedState: unknown) {
@@ -59,6 +61,12 @@ export class PanelController {
         this.loadError = message.error;
         return;
       case 'init':
+        // The host sends its first read early and again for 'ready': the second is already drawn.
+        if (loaded && message.read !== undefined && message.read === this.shownRead) {
+          this.loading = false;
+          return;
+        }
+        this.shownRead = message.read;
         this.init(message.view);
         return;
       case 'edited':

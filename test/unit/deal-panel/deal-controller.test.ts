@@ -25,12 +25,27 @@ describe('Deal panel controller', () => {
     controller.prefetch();
     await new Promise((resolve) => setTimeout(resolve, 20));
     assert.deepEqual(calls.filter((c) => c === 'getDeal'), ['getDeal'], 'read before the webview is ready, and once');
+    assert.deepEqual(posted.map((m) => m.type), ['init'], 'sent as soon as read, before the webview asks');
+    const early = last(posted, 'init');
+    assert.equal(early.view.deal.id, dealId);
     await controller.handle({ type: 'ready' });
-    assert.equal(last(posted, 'init').view.deal.id, dealId);
+    assert.deepEqual(posted.map((m) => m.type), ['init', 'init'], 'ready gets the same read again, with no loading state');
+    assert.equal(last(posted, 'init').read, early.read);
     assert.equal(calls.filter((c) => c === 'getDeal').length, 1, 'ready took the read already made');
     await controller.handle({ type: 'ready' });
+    assert.notEqual(last(posted, 'init').read, early.read, 'a page loaded again (hidden and shown) gets a new read');
     await controller.handle({ type: 'refresh' });
     assert.equal(calls.filter((c) => c === 'getDeal').length, 3);
+  });
+
+  it('answers a ready that comes before the early read arrives with that read, once', async () => {
+    const { controller, posted, calls } = await controllerFor();
+    controller.prefetch();
+    await controller.handle({ type: 'ready' });
+    assert.deepEqual(posted.map((m) => m.type), ['loading', 'init']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(posted.map((m) => m.type), ['loading', 'init'], 'the early read is not sent a second time');
+    assert.equal(calls.filter((c) => c === 'getDeal').length, 1);
   });
 
   it('saves a name and answers with what the CRM stored; the tree is told', async () => {

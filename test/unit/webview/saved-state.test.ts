@@ -25,6 +25,23 @@ describe('Deal panel state across hiding and showing', () => {
     assert.ok(controller.loaded && !controller.loading && !controller.loadError);
   });
 
+  it('draws the deal sent before it said ready, and does not redraw it when the same read comes for ready', () => {
+    const { io, controller, send } = panel();
+    send({ type: 'init', view: view(), read: 1 });
+    const { edits } = controller.loaded!;
+    edits.open('custom:cf_use_case');
+    edits.update('custom:cf_use_case', 'typed while ready went to the host');
+    send({ type: 'loading' });
+    send({ type: 'init', view: view({ deal: deal({ name: 'Changed meanwhile' }) }), read: 1 });
+    assert.equal(controller.loaded!.edits, edits, 'the same panel state');
+    assert.equal(controller.loaded!.view.deal.name, 'Acme');
+    assert.equal(edits.editors.get('custom:cf_use_case')?.draft, 'typed while ready went to the host');
+    assert.ok(!controller.loading);
+    send({ type: 'init', view: view({ deal: deal({ name: 'Read again' }) }), read: 2 });
+    assert.equal(controller.loaded!.view.deal.name, 'Read again', 'a new read is drawn');
+    assert.deepEqual(io.posted.map((m) => m.type), ['ready']);
+  });
+
   it('ignores replies that arrive before the deal is loaded', () => {
     const { controller, send } = panel();
     send({ type: 'edited', requestId: 'r1', deal: deal() });
