@@ -48,6 +48,7 @@ export class DealController {
   private pushed: Read | undefined;
   /** Numbers the reads, so the webview knows an 'init' it has already drawn. */
   private reads = 0;
+  /** How many times a page said 'ready': once per page load (VS Code reloads a hidden webview). */
   private readyCount = 0;
 
   constructor(

@@ -19,9 +19,9 @@ export const CLOSE_API_URL = 'https://api.close.com/api/v1';
 export const PAGE_SIZE = { opportunity: 250, task: 1000, customField: 1000, user: 100 } as const;
 
 /**
- * What a list of opportunities asks Close for (`_fields`): what rows, totals and a later panel's
- * early task load read, not the custom values, which rows never show and which are half an
- * opportunity's bytes. A panel reads the whole opportunity.
+ * The fields a list of opportunities asks Close for (`_fields`): what rows and stage totals show,
+ * and the lead id a panel's tasks load with. Custom values are left out: rows never show them and
+ * they are half an opportunity's bytes. A panel reads the whole opportunity.
  */
 export const ROW_FIELDS = [
   'id', 'organization_id', 'lead_id', 'lead_name', 'pipeline_id', 'status_id', 'status_label', 'status_type',
