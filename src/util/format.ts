@@ -7,7 +7,7 @@ export function formatCount(n: number, locale?: string): string {
 }
 
 /** Totals per currency, e.g. "$48,200 + €3,100"; empty when there are none. */
-export function formatTotals(totals: Money[] | undefined, locale?: string): string {
+export function formatTotals(totals: readonly Money[] | undefined, locale?: string): string {
   return (totals ?? []).map((m) => formatMoney(m, locale, { compact: true })).join(' + ');
 }
 
