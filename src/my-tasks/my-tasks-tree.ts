@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TreeEvents, TreeNode } from '../tree/nodes/tree-node';
-import { toTreeItem } from '../tree/tree-item';
+import { toTreeItem, withTooltip } from '../tree/tree-item';
 import type { MyTasksModel } from './my-tasks-model';
 
 /**
@@ -31,10 +31,8 @@ export class MyTasksTree implements vscode.TreeDataProvider<TreeNode>, TreeEvent
     return node.parent;
   }
 
-  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
-    const markdown = await node.tooltip();
-    if (markdown) item.tooltip = new vscode.MarkdownString(markdown);
-    return item;
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    return withTooltip(item, node);
   }
 
   dispose(): void {

@@ -5,7 +5,7 @@ import { locateDeal } from './locate-deal';
 import { DealNode } from './nodes/deal-node';
 import type { TreeEvents } from './nodes/tree-node';
 import { TreeNode } from './nodes/tree-node';
-import { toTreeItem } from './tree-item';
+import { toTreeItem, withTooltip } from './tree-item';
 import { PipelinesTreeModel } from './tree-model';
 
 /**
@@ -70,10 +70,8 @@ export class PipelinesTree implements vscode.TreeDataProvider<TreeNode>, TreeEve
     return node.parent;
   }
 
-  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
-    const markdown = await node.tooltip();
-    if (markdown) item.tooltip = new vscode.MarkdownString(markdown);
-    return item;
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    return withTooltip(item, node);
   }
 
   dispose(): void {

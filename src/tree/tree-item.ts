@@ -22,6 +22,13 @@ export function toTreeItem(node: TreeNode, mediaUri: vscode.Uri): vscode.TreeIte
   return item;
 }
 
+/** VS Code's `resolveTreeItem`: the node's hover, built only when the user hovers. */
+export async function withTooltip(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+  const markdown = await node.tooltip();
+  if (markdown) item.tooltip = new vscode.MarkdownString(markdown);
+  return item;
+}
+
 function treeIcon(icon: NodeIcon | undefined, mediaUri: vscode.Uri): vscode.TreeItem['iconPath'] {
   if (!icon) return undefined;
   if ('file' in icon) return vscode.Uri.joinPath(mediaUri, icon.file);
