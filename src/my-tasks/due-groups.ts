@@ -1,4 +1,5 @@
 import type { Due } from '../model';
+import { dateTimeFormat } from '../util/intl-cache';
 
 export type DueGroupId = 'overdue' | 'today' | 'thisWeek' | 'later' | 'noDate';
 
@@ -118,17 +119,10 @@ export function dueSortKey(due: Due | undefined, timeZone: string | undefined): 
 
 interface ZoneParts { year: number; month: number; day: number; hour: number; minute: number; second: number }
 
-const partFormats = new Map<string, Intl.DateTimeFormat>();
-
 function zoneParts(instant: number, timeZone: string | undefined): ZoneParts {
-  const key = timeZone ?? '';
-  let format = partFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-    partFormats.set(key, format);
-  }
+  const format = dateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  });
   const parts: Record<string, number> = {};
   for (const part of format.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
   return {

@@ -1,4 +1,5 @@
 import type { Due } from '../../model';
+import { dateTimeFormat } from '../../util/intl-cache';
 
 /**
  * Twenty keeps `closeDate` and a task's `dueAt` as instants (DATE_TIME) and shows them in the
@@ -7,24 +8,17 @@ import type { Due } from '../../model';
  * midnight of that day in that zone, so a day written here reads back as the same day.
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
+  return dateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 }
 
 /** The zone to use: the one given if Intl knows it, else the machine's, else UTC. */
